@@ -1,0 +1,401 @@
+//! Seeded, deterministic demo data: the same job ID always yields the same job, except the few
+//! "live" jobs whose status moves with the time since the server started.
+
+use serde_json::{json, Value};
+
+/// The first job ID of the data set.
+pub const FIRST_ID: u64 = 1001;
+/// Jobs that move PENDING → STARTED → SUCCESS/FAILURE during the first minutes after start.
+pub const LIVE_IDS: std::ops::RangeInclusive<u64> = 1020..=1024;
+/// Seeded jobs are laid out from this instant (2025-01-15T00:00:00Z), one every seven minutes.
+const ANCHOR_SECS: i64 = 1_736_899_200;
+
+const COMPARISONS: &[&str] = &[
+    "orders table comparison",
+    "customers prod vs staging",
+    "Müller & Söhne ledger — EU",
+    "<script>alert('x')</script> payouts",
+    "日本語 売上 比較",
+    "<b>bold</b> inventory snapshot",
+    "events \"quoted\" & 'single'",
+    "revenue_daily (prod → stg)",
+    "line_items_v2",
+    "Ærøskøbing shipments",
+];
+
+const DIFF_REASONS: &[&str] = &[
+    "Row count mismatch",
+    "Column value differences in total",
+    "Column value differences in updated_at",
+    "Missing rows in target",
+    "Extra rows in target",
+    "Schema mismatch: column discount missing in target",
+    "Type mismatch: amount is NUMERIC(10,2) in source, FLOAT in target",
+];
+
+const FAILURE_REASONS: &[&str] = &[
+    "Connection to source timed out after 300 s",
+    "Permission denied for relation public.orders",
+    "Query failed: column \"updated_at\" does not exist",
+    "Worker lost: the task was killed (out of memory)",
+];
+
+/// A job as the details endpoint returns it; `created_at` is extra, for the list endpoint.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Job {
+    pub run_id: u64,
+    pub comparison_id: String,
+    pub comparison_name: String,
+    pub status: String,
+    pub failure_reason: Option<String>,
+    pub started_at: Option<i64>,
+    pub finished_at: Option<i64>,
+    pub result: Option<JobResult>,
+    pub created_at: i64,
+    /// Seeded oddities: nulls and fields the contract does not list, which clients must ignore.
+    pub extra: Option<Value>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct JobResult {
+    pub diff_status: &'static str,
+    pub diff_reasons: Vec<&'static str>,
+    pub time_taken: f64,
+}
+
+/// A small, fast, well-mixed hash (splitmix64), so each job is a pure function of its ID.
+pub fn mix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 31)
+}
+
+fn pick<T: Copy>(items: &[T], seed: u64) -> T {
+    items[(seed % items.len() as u64) as usize]
+}
+
+/// The job with this ID, if the data set of `total` jobs has it; `uptime_secs` drives the live jobs.
+pub fn job(run_id: u64, total: u64, uptime_secs: i64, server_start: i64) -> Option<Job> {
+    if run_id < FIRST_ID || run_id >= FIRST_ID + total {
+        return None;
+    }
+    if LIVE_IDS.contains(&run_id) {
+        return Some(live_job(run_id, uptime_secs, server_start));
+    }
+    let seed = mix(run_id);
+    let comparison = (seed >> 8) % COMPARISONS.len() as u64;
+    let created_at = ANCHOR_SECS + (run_id - FIRST_ID) as i64 * 420;
+    let started_at = created_at + 2 + (seed % 40) as i64;
+    let time_taken = 20.0 + ((seed >> 16) % 3000) as f64 / 10.0;
+    let finished_at = started_at + time_taken.ceil() as i64;
+    let status = match run_id {
+        1001 | 1002 | 1008 | 1009 | 1042 => "SUCCESS",
+        1003 => "FAILURE",
+        1004 => "PENDING",
+        1005 => "STARTED",
+        1006 => "RUNNING",
+        1007 => "REVOKED",
+        1011 => "QUEUED", // a status outside the documented list, as real instances can send
+        _ => match (seed >> 24) % 100 {
+            0..=59 => "SUCCESS",
+            60..=71 => "FAILURE",
+            72..=79 => "PENDING",
+            80..=87 => "STARTED",
+            88..=93 => "RUNNING",
+            _ => "REVOKED",
+        },
+    };
+    let mut job = Job {
+        run_id,
+        comparison_id: comparison_uuid(comparison),
+        comparison_name: COMPARISONS[comparison as usize].to_string(),
+        status: status.to_string(),
+        failure_reason: None,
+        started_at: None,
+        finished_at: None,
+        result: None,
+        created_at,
+        extra: None,
+    };
+    match status {
+        "SUCCESS" => {
+            job.started_at = Some(started_at);
+            job.finished_at = Some(finished_at);
+            let mismatch = run_id == 1002 || (run_id != 1001 && (seed >> 32) % 3 == 0);
+            job.result = Some(JobResult {
+                diff_status: if mismatch { "MISMATCH" } else { "MATCH" },
+                diff_reasons: if mismatch {
+                    let first = (seed >> 40) as usize % DIFF_REASONS.len();
+                    let count = 1 + (seed >> 48) as usize % 3;
+                    (0..count)
+                        .map(|i| DIFF_REASONS[(first + i) % DIFF_REASONS.len()])
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+                time_taken,
+            });
+        }
+        "FAILURE" => {
+            job.started_at = Some(started_at);
+            job.finished_at = Some(started_at + 5 + (seed % 60) as i64);
+            job.failure_reason = Some(pick(FAILURE_REASONS, seed >> 12).to_string());
+        }
+        "STARTED" | "RUNNING" => job.started_at = Some(started_at),
+        "REVOKED" => {
+            job.started_at = Some(started_at);
+            job.finished_at = Some(started_at + 3);
+        }
+        _ => {}
+    }
+    if run_id == 1009 {
+        // Fields the contract does not list, plus a null result: clients must not break.
+        job.comparison_name = "日本語 売上 比較 — <i>not italic</i>".into();
+        job.extra =
+            Some(json!({"source_dataset": "prod.orders", "tags": ["nightly"], "owner": null}));
+    }
+    if run_id == 1042 {
+        // The reference example from the API documentation, to the letter.
+        job.comparison_id = "eeeeeeee-0000-0000-0000-000000000005".into();
+        job.comparison_name = "orders table comparison".into();
+        job.started_at = Some(1_736_935_202); // 2025-01-15T10:00:02Z
+        job.finished_at = Some(1_736_935_305); // 2025-01-15T10:01:45Z
+        job.result = Some(JobResult {
+            diff_status: "MISMATCH",
+            diff_reasons: vec!["Row count mismatch", "Column value differences in total"],
+            time_taken: 103.2,
+        });
+    }
+    Some(job)
+}
+
+/// A job that is PENDING for its first seconds, then STARTED, then finishes.
+fn live_job(run_id: u64, uptime_secs: i64, server_start: i64) -> Job {
+    let k = (run_id - LIVE_IDS.start()) as i64;
+    let starts = 10 + 5 * k;
+    let finishes = 40 + 15 * k;
+    let succeeds = k % 2 == 0;
+    let (status, started_at, finished_at) = if uptime_secs < starts {
+        ("PENDING", None, None)
+    } else if uptime_secs < finishes {
+        ("STARTED", Some(server_start + starts), None)
+    } else if succeeds {
+        (
+            "SUCCESS",
+            Some(server_start + starts),
+            Some(server_start + finishes),
+        )
+    } else {
+        (
+            "FAILURE",
+            Some(server_start + starts),
+            Some(server_start + finishes),
+        )
+    };
+    Job {
+        run_id,
+        comparison_id: comparison_uuid(100 + k as u64),
+        comparison_name: format!("live deploy check #{}", k + 1),
+        status: status.to_string(),
+        failure_reason: (status == "FAILURE")
+            .then(|| "Target warehouse went read-only".to_string()),
+        started_at,
+        finished_at,
+        result: (status == "SUCCESS").then(|| JobResult {
+            diff_status: if k == 0 { "MATCH" } else { "MISMATCH" },
+            diff_reasons: if k == 0 {
+                vec![]
+            } else {
+                vec!["Row count mismatch"]
+            },
+            time_taken: (finishes - starts) as f64,
+        }),
+        created_at: server_start,
+        extra: None,
+    }
+}
+
+fn comparison_uuid(n: u64) -> String {
+    format!("c0ffee00-0000-4000-8000-{n:012}")
+}
+
+impl Job {
+    /// The job object of the details endpoint.
+    pub fn to_json(&self) -> Value {
+        let mut value = json!({
+            "run_id": self.run_id,
+            "comparison_id": self.comparison_id,
+            "comparison_name": self.comparison_name,
+            "status": self.status,
+            "failure_reason": self.failure_reason,
+            "started_at": self.started_at.map(iso8601),
+            "finished_at": self.finished_at.map(iso8601),
+            "result": self.result.as_ref().map(|r| json!({
+                "diff_status": r.diff_status,
+                "diff_reasons": r.diff_reasons,
+                "time_taken": r.time_taken,
+            })),
+        });
+        if let (Some(Value::Object(extra)), Value::Object(map)) = (&self.extra, &mut value) {
+            map.extend(extra.clone());
+        }
+        value
+    }
+
+    /// The item of the list endpoint, which names the ID `job_id`.
+    pub fn to_list_item(&self) -> Value {
+        json!({
+            "job_id": self.run_id,
+            "comparison_id": self.comparison_id,
+            "comparison_name": self.comparison_name,
+            "status": self.status,
+            "source_dataset": "prod.orders",
+            "target_dataset": "staging.orders",
+            "time_taken": self.result.as_ref().map(|r| r.time_taken),
+            "created_at": iso8601(self.created_at),
+        })
+    }
+
+    /// The row-level diff of a mismatched job (an empty diff for a match).
+    pub fn diff_details(&self) -> Option<Value> {
+        let result = self.result.as_ref()?;
+        let rows: Vec<Value> = if result.diff_status == "MISMATCH" {
+            (0..3u64)
+                .map(|i| {
+                    let source = 100.0 + (mix(self.run_id + i) % 10_000) as f64 / 100.0;
+                    json!({"order_id": 10_000 + self.run_id * 10 + i,
+                           "source_total": source, "target_total": source + 0.01})
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mismatched = if rows.is_empty() {
+            json!({})
+        } else {
+            json!({"total": {"mismatch_count": rows.len(), "details": "Numeric value differences"}})
+        };
+        Some(json!({
+            "primary_key_columns": ["order_id"],
+            "column_mapping": {"order_id": "order_id", "total": "total"},
+            "mismatched_columns_mapping": mismatched,
+            "diff_rows": rows,
+        }))
+    }
+}
+
+/// Seconds since the Unix epoch → `2025-01-15T10:00:02Z`.
+pub fn iso8601(secs: i64) -> String {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+/// `2025-01-15T10:00:02Z` (or with an offset, or a bare date) → seconds since the epoch.
+pub fn parse_iso8601(text: &str) -> Option<i64> {
+    let (date, time) = text.split_once('T').unwrap_or((text, "00:00:00Z"));
+    let mut parts = date.splitn(3, '-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    let (clock, offset) = if let Some(clock) = time.strip_suffix('Z') {
+        (clock, 0)
+    } else if let Some(i) = time.rfind(['+', '-']) {
+        let sign = if &time[i..=i] == "-" { -1 } else { 1 };
+        let (oh, om) = time[i + 1..].split_once(':')?;
+        (
+            &time[..i],
+            sign * (oh.parse::<i64>().ok()? * 3600 + om.parse::<i64>().ok()? * 60),
+        )
+    } else {
+        (time, 0)
+    };
+    let mut hms = clock.split(':');
+    let h: i64 = hms.next()?.parse().ok()?;
+    let mi: i64 = hms.next()?.parse().ok()?;
+    let s: f64 = hms.next().unwrap_or("0").parse().ok()?;
+    Some(days_from_civil(y, m, d) * 86_400 + h * 3600 + mi * 60 + s as i64 - offset)
+}
+
+// Howard Hinnant's civil-date algorithms.
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reference_example_is_served_to_the_letter() {
+        let j = job(1042, 300, 0, 0).unwrap().to_json();
+        assert_eq!(j["started_at"], "2025-01-15T10:00:02Z");
+        assert_eq!(j["finished_at"], "2025-01-15T10:01:45Z");
+        assert_eq!(j["result"]["time_taken"], 103.2);
+        assert_eq!(j["result"]["diff_reasons"][0], "Row count mismatch");
+    }
+
+    #[test]
+    fn every_status_is_seeded() {
+        let statuses: std::collections::HashSet<String> = (1001..1301)
+            .map(|id| job(id, 300, 0, 0).unwrap().status)
+            .collect();
+        for s in [
+            "PENDING", "STARTED", "RUNNING", "SUCCESS", "FAILURE", "REVOKED", "QUEUED",
+        ] {
+            assert!(statuses.contains(s), "{s} missing");
+        }
+    }
+
+    #[test]
+    fn data_is_deterministic_and_bounded() {
+        assert_eq!(job(1200, 300, 0, 0), job(1200, 300, 0, 0));
+        assert!(job(1000, 300, 0, 0).is_none());
+        assert!(job(1301, 300, 0, 0).is_none());
+        assert!(job(101_000, 100_000, 0, 0).is_some());
+    }
+
+    #[test]
+    fn live_jobs_move_with_time() {
+        let status = |t| job(1020, 300, t, 1_000).unwrap().status;
+        assert_eq!(status(0), "PENDING");
+        assert_eq!(status(15), "STARTED");
+        assert_eq!(status(100), "SUCCESS");
+        assert_eq!(job(1021, 300, 100, 1_000).unwrap().status, "FAILURE");
+    }
+
+    #[test]
+    fn iso8601_round_trips() {
+        assert_eq!(iso8601(1_736_935_202), "2025-01-15T10:00:02Z");
+        assert_eq!(parse_iso8601("2025-01-15T10:00:02Z"), Some(1_736_935_202));
+        assert_eq!(
+            parse_iso8601("2025-01-15T12:00:02+02:00"),
+            Some(1_736_935_202)
+        );
+        assert_eq!(parse_iso8601("2025-01-15"), Some(1_736_899_200));
+        assert_eq!(parse_iso8601("yesterday"), None);
+    }
+}

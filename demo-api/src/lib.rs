@@ -1,0 +1,353 @@
+//! A local stand-in for the Datachecks jobs API (contract: `shared/api/datachecks-jobs.md`),
+//! served over real HTTP for the demo and every test, with fault injection by flags.
+
+pub mod config;
+pub mod data;
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use axum::body::Bytes;
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use config::{Config, DEMO_KEY, DEMO_KEY_WITHOUT_READ, DEMO_WORKSPACE};
+
+struct AppState {
+    config: Config,
+    started: Instant,
+    started_unix: i64,
+    /// API requests seen so far (preflights excluded): drives --fail-first and --error-rate.
+    requests: AtomicU64,
+}
+
+type Shared = Arc<AppState>;
+
+/// The whole server: API routes, CORS, faults, and the built site when `--dist` is given.
+pub fn app(config: Config) -> Router {
+    let dist = config.dist.clone();
+    let state = Arc::new(AppState {
+        config,
+        started: Instant::now(),
+        started_unix: SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0),
+        requests: AtomicU64::new(0),
+    });
+    let api = Router::new()
+        .route("/jobs/comparison/details", post(details))
+        .route("/jobs/comparison/{id}/diff-details", get(diff_details))
+        .route("/jobs/comparison", get(list_jobs))
+        .fallback(|| async { envelope_error(StatusCode::NOT_FOUND, "No such API endpoint") })
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            faults_and_auth,
+        ))
+        .layer(middleware::from_fn_with_state(state.clone(), cors))
+        .with_state(state);
+    let router = Router::new().nest("/api/v1", api);
+    match dist {
+        Some(dir) => router.fallback_service(tower_http::services::ServeDir::new(dir)),
+        None => router,
+    }
+}
+
+/// The `{message, meta, data}` envelope, used for errors too.
+fn envelope(status: StatusCode, message: &str, data: Value) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/json")],
+        json!({"message": message, "meta": {}, "data": data}).to_string(),
+    )
+        .into_response()
+}
+
+fn envelope_error(status: StatusCode, message: &str) -> Response {
+    envelope(status, message, Value::Null)
+}
+
+async fn cors(State(state): State<Shared>, request: Request, next: Next) -> Response {
+    if !state.config.cors {
+        return next.run(request).await;
+    }
+    let mut response = if request.method() == Method::OPTIONS {
+        StatusCode::NO_CONTENT.into_response()
+    } else {
+        next.run(request).await
+    };
+    let headers = response.headers_mut();
+    let set = |h: &mut HeaderMap, k: &'static str, v: &'static str| {
+        h.insert(k, HeaderValue::from_static(v));
+    };
+    set(headers, "access-control-allow-origin", "*");
+    set(
+        headers,
+        "access-control-allow-methods",
+        "GET, POST, OPTIONS",
+    );
+    set(
+        headers,
+        "access-control-allow-headers",
+        "Authorization, Workspace-Id, Content-Type",
+    );
+    set(headers, "access-control-expose-headers", "Retry-After");
+    set(headers, "access-control-max-age", "600");
+    response
+}
+
+/// Latency and injected failures first (a broken server fails before it checks keys), then auth.
+async fn faults_and_auth(State(state): State<Shared>, request: Request, next: Next) -> Response {
+    let config = &state.config;
+    let n = state.requests.fetch_add(1, Ordering::SeqCst);
+    if config.latency_ms > 0 {
+        tokio::time::sleep(Duration::from_millis(config.latency_ms)).await;
+    }
+    if let Some(code) = config.force_status {
+        if config.fail_first.is_none_or(|first| n < first) {
+            return injected_failure(config, code);
+        }
+    }
+    if config.error_rate > 0.0 {
+        let roll = (data::mix(n ^ 0x5eed) % 1_000_000) as f64 / 1_000_000.0;
+        if roll < config.error_rate {
+            return injected_failure(config, config.error_status);
+        }
+    }
+    if let Err(response) = authorize(request.headers()) {
+        return response;
+    }
+    next.run(request).await
+}
+
+fn injected_failure(config: &Config, code: u16) -> Response {
+    let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let message = match code {
+        429 => "Rate limit exceeded. Slow down.",
+        503 => "Service temporarily unavailable",
+        _ => "Internal server error (injected by demo-api)",
+    };
+    let mut response = envelope_error(status, message);
+    if code == 429 || code == 503 {
+        response.headers_mut().insert(
+            header::RETRY_AFTER,
+            HeaderValue::from(config.retry_after_secs),
+        );
+    }
+    response
+}
+
+fn authorize(headers: &HeaderMap) -> Result<(), Response> {
+    let key = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim);
+    let has_read_job = match key {
+        Some(DEMO_KEY) => true,
+        Some(DEMO_KEY_WITHOUT_READ) => false,
+        Some(_) => {
+            return Err(envelope_error(
+                StatusCode::UNAUTHORIZED,
+                "Invalid or expired API key",
+            ))
+        }
+        None => {
+            return Err(envelope_error(
+                StatusCode::UNAUTHORIZED,
+                "Missing API key: send Authorization: Bearer <key>",
+            ))
+        }
+    };
+    match headers.get("workspace-id").and_then(|v| v.to_str().ok()) {
+        None => Err(envelope_error(
+            StatusCode::FORBIDDEN,
+            "Missing Workspace-Id header",
+        )),
+        Some(w) if w.trim() != DEMO_WORKSPACE => Err(envelope_error(
+            StatusCode::FORBIDDEN,
+            "This API key has no access to that workspace",
+        )),
+        Some(_) if !has_read_job => Err(envelope_error(
+            StatusCode::FORBIDDEN,
+            "This API key lacks the read:job scope",
+        )),
+        Some(_) => Ok(()),
+    }
+}
+
+impl AppState {
+    fn uptime_secs(&self) -> i64 {
+        self.started.elapsed().as_secs() as i64
+    }
+
+    fn job(&self, id: u64) -> Option<data::Job> {
+        data::job(id, self.config.jobs, self.uptime_secs(), self.started_unix)
+    }
+}
+
+/// The body is a bare JSON array of IDs (as the reference's example sends) or `{"job_ids": [...]}`
+/// (as its field table names it).
+fn parse_job_ids(body: &[u8]) -> Result<Vec<u64>, String> {
+    const EXPECTED: &str = "Body must be a JSON array of integer job IDs, e.g. [1042, 1043]";
+    let value: Value = serde_json::from_slice(body)
+        .map_err(|e| format!("{EXPECTED} (the body is not JSON: {e})"))?;
+    let list = match &value {
+        Value::Array(list) => list,
+        Value::Object(map) => match map.get("job_ids") {
+            Some(Value::Array(list)) => list,
+            _ => return Err(EXPECTED.into()),
+        },
+        _ => return Err(EXPECTED.into()),
+    };
+    list.iter()
+        .map(|v| {
+            v.as_u64()
+                .ok_or_else(|| format!("{EXPECTED}; {v} is not a positive integer"))
+        })
+        .collect()
+}
+
+async fn details(State(state): State<Shared>, body: Bytes) -> Response {
+    let config = &state.config;
+    let ids = match parse_job_ids(&body) {
+        Ok(ids) => ids,
+        Err(message) => return envelope_error(StatusCode::UNPROCESSABLE_ENTITY, &message),
+    };
+    if ids.len() > config.batch_limit {
+        let message = format!(
+            "Too many job IDs: at most {} per request, got {}",
+            config.batch_limit,
+            ids.len()
+        );
+        return envelope_error(StatusCode::UNPROCESSABLE_ENTITY, &message);
+    }
+    if ids.iter().any(|id| config.fail_ids.contains(id)) {
+        return injected_failure(config, config.error_status);
+    }
+    if config.malformed_json {
+        let truncated =
+            r#"{"message": "ok", "meta": {}, "data": [{"run_id": 1001, "status": "SUCC"#;
+        return (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "application/json")],
+            truncated,
+        )
+            .into_response();
+    }
+    if config.wrong_shape {
+        return envelope(StatusCode::OK, "ok", json!({"jobs": "not here"}));
+    }
+    let mut jobs: Vec<Value> = ids
+        .iter()
+        .filter_map(|&id| state.job(id))
+        .map(|job| job.to_json())
+        .collect();
+    if config.broken_items {
+        jobs.push(json!("not a job object"));
+        jobs.push(json!({"comparison_name": "a job without its run_id", "status": "SUCCESS"}));
+    }
+    envelope(StatusCode::OK, "Job details fetched", Value::Array(jobs))
+}
+
+async fn diff_details(State(state): State<Shared>, Path(id): Path<String>) -> Response {
+    let Some(job) = id.parse().ok().and_then(|id| state.job(id)) else {
+        return envelope_error(
+            StatusCode::NOT_FOUND,
+            &format!("No job {id} in this workspace"),
+        );
+    };
+    match job.diff_details() {
+        Some(diff) => envelope(StatusCode::OK, "Diff details fetched", diff),
+        None => envelope_error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &format!("Job {id} has no result yet (status {})", job.status),
+        ),
+    }
+}
+
+#[derive(Deserialize)]
+struct ListQuery {
+    page: Option<u64>,
+    size: Option<u64>,
+    filter: Option<String>,
+    status_filters: Option<String>,
+    source_dataset_filters: Option<String>,
+    target_dataset_filters: Option<String>,
+    start_time: Option<String>,
+    end_time: Option<String>,
+}
+
+async fn list_jobs(State(state): State<Shared>, Query(q): Query<ListQuery>) -> Response {
+    let page = q.page.unwrap_or(1).max(1);
+    let size = q.size.unwrap_or(50).clamp(1, 500);
+    let now = state.started_unix + state.uptime_secs();
+    let parse_time = |name: &str, text: &Option<String>, default: i64| match text {
+        None => Ok(default),
+        Some(t) => data::parse_iso8601(t)
+            .ok_or_else(|| format!("{name} must be an ISO 8601 date-time, got {t:?}")),
+    };
+    let window = parse_time("start_time", &q.start_time, now - 30 * 86_400)
+        .and_then(|start| Ok((start, parse_time("end_time", &q.end_time, now)?)));
+    let (start, end) = match window {
+        Ok(w) => w,
+        Err(message) => return envelope_error(StatusCode::UNPROCESSABLE_ENTITY, &message),
+    };
+    let statuses: Option<Vec<String>> = q
+        .status_filters
+        .map(|s| s.split(',').map(|p| p.trim().to_uppercase()).collect());
+    let name = q.filter.map(|f| f.to_lowercase());
+    let dataset_ok = |filter: &Option<String>, dataset: &str| {
+        filter
+            .as_ref()
+            .is_none_or(|f| f.split(',').any(|d| d.trim() == dataset))
+    };
+    let items: Vec<data::Job> = (data::FIRST_ID..data::FIRST_ID + state.config.jobs)
+        .rev()
+        .filter_map(|id| state.job(id))
+        .filter(|j| j.created_at >= start && j.created_at <= end)
+        .filter(|j| statuses.as_ref().is_none_or(|s| s.contains(&j.status)))
+        .filter(|j| {
+            name.as_ref()
+                .is_none_or(|n| j.comparison_name.to_lowercase().contains(n))
+        })
+        .filter(|_| dataset_ok(&q.source_dataset_filters, "prod.orders"))
+        .filter(|_| dataset_ok(&q.target_dataset_filters, "staging.orders"))
+        .collect();
+    let total = items.len() as u64;
+    let page_items: Vec<Value> = items
+        .iter()
+        .skip(((page - 1) * size) as usize)
+        .take(size as usize)
+        .map(data::Job::to_list_item)
+        .collect();
+    envelope(
+        StatusCode::OK,
+        "Jobs fetched",
+        json!({"items": page_items, "page": page, "size": size, "total": total,
+               "pages": total.div_ceil(size)}),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_documented_body_shapes_are_accepted() {
+        assert_eq!(parse_job_ids(b"[1042, 1043]").unwrap(), vec![1042, 1043]);
+        assert_eq!(parse_job_ids(br#"{"job_ids": [7]}"#).unwrap(), vec![7]);
+        assert!(parse_job_ids(b"[\"x\"]")
+            .unwrap_err()
+            .contains("\"x\" is not"));
+        assert!(parse_job_ids(b"nope").unwrap_err().contains("not JSON"));
+        assert!(parse_job_ids(b"{}").is_err());
+    }
+}

@@ -1,0 +1,347 @@
+//! The demo API over real HTTP on a bound port: every status code the page must handle.
+
+use demo_api::config::{Config, DEMO_KEY, DEMO_KEY_WITHOUT_READ, DEMO_WORKSPACE};
+use reqwest::{Client, RequestBuilder, StatusCode};
+use serde_json::{json, Value};
+
+struct Server {
+    base: String,
+    client: Client,
+}
+
+async fn start(config: Config) -> Server {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}/api/v1", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, demo_api::app(config)).await });
+    Server {
+        base,
+        client: Client::new(),
+    }
+}
+
+impl Server {
+    fn details(&self, body: &str) -> RequestBuilder {
+        self.client
+            .post(format!("{}/jobs/comparison/details", self.base))
+            .header("Content-Type", "application/json")
+            .body(body.to_string())
+    }
+    fn get(&self, path: &str) -> RequestBuilder {
+        self.client.get(format!("{}{path}", self.base))
+    }
+}
+
+trait Authorized {
+    fn auth(self) -> Self;
+}
+impl Authorized for RequestBuilder {
+    fn auth(self) -> Self {
+        self.bearer_auth(DEMO_KEY)
+            .header("Workspace-Id", DEMO_WORKSPACE)
+    }
+}
+
+async fn json_of(response: reqwest::Response) -> (StatusCode, Value) {
+    let status = response.status();
+    (status, response.json().await.expect("every answer is JSON"))
+}
+
+#[tokio::test]
+async fn details_returns_found_jobs_in_the_envelope() {
+    let s = start(Config::default()).await;
+    let (status, body) = json_of(
+        s.details("[1042, 1001, 999999]")
+            .auth()
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["meta"], json!({}));
+    let data = body["data"].as_array().unwrap();
+    assert_eq!(data.len(), 2, "the unknown ID is simply absent");
+    assert_eq!(data[0]["run_id"], 1042);
+    assert_eq!(data[0]["result"]["diff_status"], "MISMATCH");
+
+    let (status, body) = json_of(
+        s.details(r#"{"job_ids": [1003]}"#)
+            .auth()
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["data"][0]["status"], "FAILURE");
+}
+
+#[tokio::test]
+async fn keys_and_workspaces_are_checked() {
+    let s = start(Config::default()).await;
+    let cases = [
+        (
+            s.details("[1]"),
+            StatusCode::UNAUTHORIZED,
+            "Missing API key",
+        ),
+        (
+            s.details("[1]")
+                .bearer_auth("nope")
+                .header("Workspace-Id", DEMO_WORKSPACE),
+            StatusCode::UNAUTHORIZED,
+            "Invalid",
+        ),
+        (
+            s.details("[1]").bearer_auth(DEMO_KEY),
+            StatusCode::FORBIDDEN,
+            "Missing Workspace-Id",
+        ),
+        (
+            s.details("[1]")
+                .bearer_auth(DEMO_KEY)
+                .header("Workspace-Id", "other"),
+            StatusCode::FORBIDDEN,
+            "no access",
+        ),
+        (
+            s.details("[1]")
+                .bearer_auth(DEMO_KEY_WITHOUT_READ)
+                .header("Workspace-Id", DEMO_WORKSPACE),
+            StatusCode::FORBIDDEN,
+            "read:job",
+        ),
+    ];
+    for (request, expected, message) in cases {
+        let (status, body) = json_of(request.send().await.unwrap()).await;
+        assert_eq!(status, expected);
+        assert!(
+            body["message"].as_str().unwrap().contains(message),
+            "{body}"
+        );
+        assert_eq!(body["data"], Value::Null);
+    }
+}
+
+#[tokio::test]
+async fn bad_bodies_and_oversized_batches_answer_422() {
+    let s = start(Config {
+        batch_limit: 3,
+        ..Config::default()
+    })
+    .await;
+    for body in ["not json", "[\"12a\"]", "{\"ids\": [1]}"] {
+        let (status, reply) = json_of(s.details(body).auth().send().await.unwrap()).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(reply["message"]
+            .as_str()
+            .unwrap()
+            .contains("JSON array of integer job IDs"));
+    }
+    let (status, reply) = json_of(s.details("[1,2,3,4]").auth().send().await.unwrap()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        reply["message"],
+        "Too many job IDs: at most 3 per request, got 4"
+    );
+}
+
+#[tokio::test]
+async fn forced_statuses_carry_the_envelope_and_retry_after() {
+    for (code, retry_after) in [(429, Some("7")), (500, None), (503, Some("7"))] {
+        let s = start(Config {
+            force_status: Some(code),
+            retry_after_secs: 7,
+            ..Config::default()
+        })
+        .await;
+        let response = s.details("[1001]").auth().send().await.unwrap();
+        assert_eq!(response.status().as_u16(), code);
+        assert_eq!(
+            response
+                .headers()
+                .get("retry-after")
+                .map(|v| v.to_str().unwrap()),
+            retry_after
+        );
+        let (_, body) = json_of(response).await;
+        assert!(body["message"].is_string());
+    }
+}
+
+#[tokio::test]
+async fn fail_first_recovers_and_fail_ids_fail_their_batches() {
+    let s = start(Config {
+        force_status: Some(503),
+        fail_first: Some(1),
+        ..Config::default()
+    })
+    .await;
+    assert_eq!(
+        s.details("[1001]").auth().send().await.unwrap().status(),
+        503
+    );
+    assert_eq!(
+        s.details("[1001]").auth().send().await.unwrap().status(),
+        200
+    );
+
+    let config = Config {
+        fail_ids: [1100].into(),
+        error_status: 500,
+        ..Config::default()
+    };
+    let s = start(config).await;
+    assert_eq!(
+        s.details("[1099, 1100]")
+            .auth()
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        500
+    );
+    assert_eq!(
+        s.details("[1099]").auth().send().await.unwrap().status(),
+        200
+    );
+}
+
+#[tokio::test]
+async fn malformed_and_odd_bodies_on_request() {
+    let s = start(Config {
+        malformed_json: true,
+        ..Config::default()
+    })
+    .await;
+    let text = s
+        .details("[1001]")
+        .auth()
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(serde_json::from_str::<Value>(&text).is_err());
+
+    let s = start(Config {
+        wrong_shape: true,
+        ..Config::default()
+    })
+    .await;
+    let (_, body) = json_of(s.details("[1001]").auth().send().await.unwrap()).await;
+    assert!(body["data"].is_object());
+
+    let s = start(Config {
+        broken_items: true,
+        ..Config::default()
+    })
+    .await;
+    let (_, body) = json_of(s.details("[1001]").auth().send().await.unwrap()).await;
+    assert_eq!(body["data"].as_array().unwrap().len(), 3);
+}
+
+#[tokio::test]
+async fn cors_preflight_is_answered_unless_disabled() {
+    let s = start(Config::default()).await;
+    let preflight = s
+        .client
+        .request(
+            reqwest::Method::OPTIONS,
+            format!("{}/jobs/comparison/details", s.base),
+        )
+        .header("Origin", "http://elsewhere.test")
+        .header("Access-Control-Request-Method", "POST")
+        .header(
+            "Access-Control-Request-Headers",
+            "authorization, workspace-id, content-type",
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(preflight.status(), StatusCode::NO_CONTENT);
+    let allowed = preflight.headers()["access-control-allow-headers"]
+        .to_str()
+        .unwrap();
+    for h in ["Authorization", "Workspace-Id", "Content-Type"] {
+        assert!(allowed.contains(h));
+    }
+    let answer = s.details("[1]").send().await.unwrap();
+    assert_eq!(answer.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        answer.headers()["access-control-expose-headers"],
+        "Retry-After"
+    );
+
+    let s = start(Config {
+        cors: false,
+        ..Config::default()
+    })
+    .await;
+    let answer = s.details("[1]").auth().send().await.unwrap();
+    assert!(answer
+        .headers()
+        .get("access-control-allow-origin")
+        .is_none());
+}
+
+#[tokio::test]
+async fn diff_details_and_the_paginated_list() {
+    let s = start(Config::default()).await;
+    let (status, body) = json_of(
+        s.get("/jobs/comparison/1042/diff-details")
+            .auth()
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["data"]["primary_key_columns"], json!(["order_id"]));
+    assert_eq!(body["data"]["diff_rows"].as_array().unwrap().len(), 3);
+    let (status, _) = json_of(
+        s.get("/jobs/comparison/5/diff-details")
+            .auth()
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    let query = "/jobs/comparison?page=2&size=10&status_filters=SUCCESS,FAILURE&start_time=2025-01-01T00:00:00Z&end_time=2025-12-31T00:00:00Z";
+    let (status, body) = json_of(s.get(query).auth().send().await.unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    let data = &body["data"];
+    assert_eq!(
+        (data["page"].as_u64(), data["size"].as_u64()),
+        (Some(2), Some(10))
+    );
+    assert_eq!(data["items"].as_array().unwrap().len(), 10);
+    assert!(data["total"].as_u64().unwrap() > 100);
+    assert!(data["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|i| ["SUCCESS", "FAILURE"].contains(&i["status"].as_str().unwrap())));
+    let (status, _) = json_of(
+        s.get("/jobs/comparison?start_time=soon")
+            .auth()
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _) = json_of(s.get("/jobs/comparison").send().await.unwrap()).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn unknown_api_paths_answer_404_in_the_envelope() {
+    let s = start(Config::default()).await;
+    let (status, body) = json_of(s.get("/nothing/here").auth().send().await.unwrap()).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(body["message"], "No such API endpoint");
+}

@@ -1,0 +1,39 @@
+use leptos::prelude::*;
+
+/// The API key field: a password input with a show/hide toggle. The key stays in memory only.
+#[component]
+pub fn ApiKeyInput(
+    /// The key as typed.
+    value: RwSignal<String>,
+    /// The message about the key, if it is missing or unusable.
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let visible = RwSignal::new(false);
+    view! {
+        <div class="field">
+            <label for="api-key">"API key"</label>
+            <div class="key-row">
+                <input
+                    id="api-key"
+                    name="api-key"
+                    type=move || if visible.get() { "text" } else { "password" }
+                    autocomplete="off"
+                    spellcheck="false"
+                    bind:value=value
+                    aria-invalid=move || error.with(Option::is_some).to_string()
+                    aria-describedby="api-key-error"
+                />
+                <button
+                    type="button"
+                    class="secondary"
+                    aria-pressed=move || visible.get().to_string()
+                    aria-controls="api-key"
+                    on:click=move |_| visible.update(|v| *v = !*v)
+                >
+                    {move || if visible.get() { "Hide key" } else { "Show key" }}
+                </button>
+            </div>
+            <super::FieldError id="api-key-error" message=error/>
+        </div>
+    }
+}

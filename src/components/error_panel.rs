@@ -1,0 +1,43 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::fetch_jobs::FetchReport;
+use crate::job_ids::group_thousands;
+
+/// What went wrong in the last fetch, in plain words, announced as an alert. Server text is text.
+#[component]
+pub fn ErrorPanel(
+    /// The last finished fetch.
+    report: Signal<Option<Arc<FetchReport>>>,
+) -> impl IntoView {
+    move || {
+        let report = report.get()?;
+        if report.failures.is_empty() {
+            return None;
+        }
+        let failed = report.batches_failed();
+        let heading = if failed == report.batches_total {
+            "The jobs could not be loaded".to_string()
+        } else {
+            let failed_ids = report
+                .rows
+                .iter()
+                .filter(|r| matches!(r, crate::batching::JobRow::Failed { .. }))
+                .count();
+            format!(
+                "{} of {} batches failed: {} jobs could not be loaded (marked in the table)",
+                failed,
+                report.batches_total,
+                group_thousands(failed_ids as u64)
+            )
+        };
+        let messages: Vec<String> = report.failures.iter().map(|(e, _)| e.to_string()).collect();
+        Some(view! {
+            <div class="error-panel" role="alert">
+                <h2>{heading}</h2>
+                {messages.into_iter().map(|m| view! { <p>{m}</p> }).collect_view()}
+            </div>
+        })
+    }
+}

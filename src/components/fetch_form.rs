@@ -1,0 +1,139 @@
+use leptos::ev::{KeyboardEvent, SubmitEvent};
+use leptos::prelude::*;
+
+use crate::form_input::{FieldErrors, FormInput};
+
+/// The four fields as typed. Nothing here is ever cleared by an error.
+#[derive(Clone, Copy)]
+pub struct FormFields {
+    pub base_url: RwSignal<String>,
+    pub api_key: RwSignal<String>,
+    pub workspace_id: RwSignal<String>,
+    pub job_ids: RwSignal<String>,
+}
+
+impl FormFields {
+    pub fn new() -> Self {
+        FormFields {
+            base_url: RwSignal::new(String::new()),
+            api_key: RwSignal::new(String::new()),
+            workspace_id: RwSignal::new(String::new()),
+            job_ids: RwSignal::new(String::new()),
+        }
+    }
+
+    pub fn snapshot(&self) -> FormInput {
+        FormInput {
+            base_url: self.base_url.get_untracked(),
+            api_key: self.api_key.get_untracked(),
+            workspace_id: self.workspace_id.get_untracked(),
+            job_ids: self.job_ids.get_untracked(),
+        }
+    }
+}
+
+impl Default for FormFields {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The request form: base URL, key, workspace, job IDs, and the button.
+#[component]
+pub fn FetchForm(
+    /// The fields' values.
+    fields: FormFields,
+    /// One message per field that is wrong.
+    errors: Signal<FieldErrors>,
+    /// The exact URL a fetch would call, when the base URL is usable.
+    calls_url: Signal<Option<String>>,
+    /// A fetch is running: the button is disabled so it cannot be sent twice.
+    busy: Signal<bool>,
+    /// Validates and starts a fetch.
+    on_submit: Callback<()>,
+) -> impl IntoView {
+    let error_of = move |pick: fn(&FieldErrors) -> &Option<String>| {
+        Signal::derive(move || errors.with(|e| pick(e).clone()))
+    };
+    let base_error = error_of(|e| &e.base_url);
+    let workspace_error = error_of(|e| &e.workspace_id);
+    let ids_error = error_of(|e| &e.job_ids);
+    let invalid =
+        |message: Signal<Option<String>>| move || message.with(Option::is_some).to_string();
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        on_submit.run(());
+    };
+    // A textarea takes Enter for new lines, so Ctrl/Cmd+Enter sends from there.
+    let ids_keydown = move |ev: KeyboardEvent| {
+        if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+            ev.prevent_default();
+            if !busy.get_untracked() {
+                on_submit.run(());
+            }
+        }
+    };
+    view! {
+        <form class="fetch-form" on:submit=submit novalidate>
+            <div class="field">
+                <label for="base-url">"API base URL"</label>
+                <input
+                    id="base-url"
+                    name="base-url"
+                    type="url"
+                    inputmode="url"
+                    autocomplete="url"
+                    spellcheck="false"
+                    placeholder="https://datachecks.example.com (empty: this page's address)"
+                    bind:value=fields.base_url
+                    aria-invalid=invalid(base_error)
+                    aria-describedby="base-url-hint base-url-error"
+                />
+                <p id="base-url-hint" class="hint">
+                    {move || match calls_url.get() {
+                        Some(url) => format!("Calls POST {url}"),
+                        None => "With or without /api/v1; leave empty to call this page's own address.".to_string(),
+                    }}
+                </p>
+                <super::FieldError id="base-url-error" message=base_error/>
+            </div>
+            <super::ApiKeyInput value=fields.api_key error=error_of(|e| &e.api_key)/>
+            <div class="field">
+                <label for="workspace-id">"Workspace ID"</label>
+                <input
+                    id="workspace-id"
+                    name="workspace-id"
+                    type="text"
+                    autocomplete="off"
+                    spellcheck="false"
+                    placeholder="8f14e45f-ceea-4e67-a8f3-5c7e2b1d9a10"
+                    bind:value=fields.workspace_id
+                    aria-invalid=invalid(workspace_error)
+                    aria-describedby="workspace-id-error"
+                />
+                <super::FieldError id="workspace-id-error" message=workspace_error/>
+            </div>
+            <div class="field">
+                <label for="job-ids">"Job IDs"</label>
+                <textarea
+                    id="job-ids"
+                    name="job-ids"
+                    rows="3"
+                    spellcheck="false"
+                    placeholder="1040-1045, 2001"
+                    bind:value=fields.job_ids
+                    on:keydown=ids_keydown
+                    aria-invalid=invalid(ids_error)
+                    aria-describedby="job-ids-hint job-ids-error"
+                ></textarea>
+                <p id="job-ids-hint" class="hint">
+                    "Separate with commas, spaces or new lines; 1040-1045 is a range. Ctrl+Enter (⌘+Enter) fetches."
+                </p>
+                <super::FieldError id="job-ids-error" message=ids_error/>
+            </div>
+            <button type="submit" class="primary" disabled=busy>
+                {move || if busy.get() { "Fetching…" } else { "Fetch jobs" }}
+            </button>
+        </form>
+    }
+}

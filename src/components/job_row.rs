@@ -1,0 +1,167 @@
+use leptos::prelude::*;
+
+use crate::batching::JobRow;
+use crate::job::{Job, Timestamp};
+use crate::local_time::format_local;
+use crate::timing::{format_utc, job_duration, DurationText};
+
+/// Cells after the Run ID, for rows that span them with one message.
+const SPAN: &str = "8";
+
+/// One table row. Every string from the API goes in as text, never as HTML.
+#[component]
+pub fn JobRowView(
+    /// What the API said about this ID.
+    row: JobRow,
+    /// The clock reading used for "running for".
+    now_ms: f64,
+) -> impl IntoView {
+    match row {
+        JobRow::Found(job) => found_row(job, now_ms).into_any(),
+        JobRow::NotFound(id) => view! {
+            <tr class="row-missing">
+                <th scope="row" data-label="Run ID">{id}</th>
+                <td colspan=SPAN data-label="Result">
+                    <super::Badge tone="neutral" label="NOT FOUND".to_string()/>
+                    " Not found in this workspace"
+                </td>
+            </tr>
+        }
+        .into_any(),
+        JobRow::Failed { id, reason } => view! {
+            <tr class="row-failed">
+                <th scope="row" data-label="Run ID">{id}</th>
+                <td colspan=SPAN data-label="Result">
+                    <super::Badge tone="bad" label="NOT LOADED".to_string()/>
+                    {format!(" {reason}: see the message above")}
+                </td>
+            </tr>
+        }
+        .into_any(),
+        JobRow::Unreadable(raw) => view! {
+            <tr class="row-failed">
+                <th scope="row" data-label="Run ID">"—"</th>
+                <td colspan=SPAN data-label="Result">
+                    <super::Badge tone="bad" label="UNREADABLE".to_string()/>
+                    " The API sent a job this page cannot read: "
+                    <code class="raw">{raw}</code>
+                </td>
+            </tr>
+        }
+        .into_any(),
+    }
+}
+
+fn dash() -> AnyView {
+    view! { <span class="dash" title="None">"—"</span> }.into_any()
+}
+
+fn time_cell(stamp: Option<Timestamp>) -> AnyView {
+    match stamp {
+        Some(Timestamp {
+            raw,
+            epoch_ms: Some(ms),
+        }) => view! {
+            <time datetime=raw title=format_utc(ms)>{format_local(ms)}</time>
+        }
+        .into_any(),
+        // Unreadable as a date: shown exactly as sent.
+        Some(Timestamp {
+            raw,
+            epoch_ms: None,
+        }) => view! { <span>{raw}</span> }.into_any(),
+        None => dash(),
+    }
+}
+
+fn found_row(job: Job, now_ms: f64) -> impl IntoView {
+    let run_id = job.run_id;
+    let finished_status = job.status.as_ref().is_some_and(|s| s.is_final());
+    let duration = job_duration(
+        job.result.as_ref().and_then(|r| r.time_taken),
+        job.started_at.as_ref().and_then(|t| t.epoch_ms),
+        job.finished_at.as_ref().and_then(|t| t.epoch_ms),
+        finished_status,
+        now_ms,
+    );
+    let duration_title = match &duration {
+        DurationText::Reported(_) => "time_taken reported by the API",
+        DurationText::Measured(_) => "finished − started",
+        DurationText::RunningFor(_) => "since it started",
+        DurationText::Unknown => "not known",
+    };
+    let status = match &job.status {
+        Some(s) => view! { <super::Badge tone=s.tone() label=s.label().to_string()/> }.into_any(),
+        None => dash(),
+    };
+    let (outcome, reasons) = match job.result {
+        Some(result) => (result.diff_status, result.diff_reasons),
+        None => (None, Vec::new()),
+    };
+    let outcome = match outcome {
+        Some(o) => view! { <super::Badge tone=o.tone() label=o.label().to_string()/> }.into_any(),
+        None => dash(),
+    };
+    let reasons = if reasons.is_empty() {
+        dash()
+    } else {
+        view! { <ul class="reasons">{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul> }
+            .into_any()
+    };
+    let name = job
+        .comparison_name
+        .unwrap_or_else(|| "(unnamed comparison)".into());
+    let comparison = match job.comparison_id {
+        Some(id) => {
+            let notice = use_context::<super::StatusNotice>();
+            let copy_id = id.clone();
+            let copy = move |_| {
+                copy_to_clipboard(&copy_id);
+                if let Some(notice) = notice {
+                    notice.0.set(Some(format!(
+                        "Copied comparison ID {copy_id} of job {run_id}."
+                    )));
+                }
+            };
+            view! {
+                <span class="name" title=format!("Comparison ID {id}")>{name}</span>
+                <button
+                    type="button"
+                    class="link copy"
+                    aria-label=format!("Copy comparison ID of job {run_id}")
+                    title=id
+                    on:click=copy
+                >
+                    "Copy ID"
+                </button>
+            }
+            .into_any()
+        }
+        None => view! { <span class="name">{name}</span> }.into_any(),
+    };
+    view! {
+        <tr>
+            <th scope="row" data-label="Run ID">{run_id}</th>
+            <td data-label="Comparison">{comparison}</td>
+            <td data-label="Status">{status}</td>
+            <td data-label="Outcome">{outcome}</td>
+            <td data-label="Diff reasons">{reasons}</td>
+            <td data-label="Failure reason">
+                {match job.failure_reason {
+                    Some(reason) => view! { <span>{reason}</span> }.into_any(),
+                    None => dash(),
+                }}
+            </td>
+            <td data-label="Started">{time_cell(job.started_at)}</td>
+            <td data-label="Finished">{time_cell(job.finished_at)}</td>
+            <td data-label="Duration" title=duration_title>{duration.text()}</td>
+        </tr>
+    }
+}
+
+fn copy_to_clipboard(text: &str) {
+    if let Some(window) = web_sys::window() {
+        // The promise settles on its own; a refusal leaves the ID visible in the hover text.
+        let _ = window.navigator().clipboard().write_text(text);
+    }
+}

@@ -1,0 +1,23 @@
+//! The page's views, one component per file. `JobViewerPage` wires the state; the rest render it.
+
+mod api_key_input;
+mod badge;
+mod error_panel;
+mod fetch_form;
+mod fetch_progress;
+mod field_error;
+mod job_row;
+mod job_viewer_page;
+mod results_summary;
+mod results_table;
+
+pub use api_key_input::ApiKeyInput;
+pub use badge::Badge;
+pub use error_panel::ErrorPanel;
+pub use fetch_form::{FetchForm, FormFields};
+pub use fetch_progress::FetchProgress;
+pub use field_error::FieldError;
+pub use job_row::JobRowView;
+pub use job_viewer_page::{JobViewerPage, StatusNotice};
+pub use results_summary::ResultsSummary;
+pub use results_table::ResultsTable;

@@ -1,0 +1,149 @@
+//! Checking the four form fields before anything is sent: each problem is reported next to its
+//! field, and nothing the user typed is changed.
+
+use crate::endpoint::{api_root, details_url};
+use crate::job_ids::{parse_job_ids, JobIdList};
+
+/// The form as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FormInput {
+    pub base_url: String,
+    pub api_key: String,
+    pub workspace_id: String,
+    pub job_ids: String,
+}
+
+/// What a valid form asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JobQuery {
+    /// The exact URL the page will `POST` to.
+    pub details_url: String,
+    pub api_key: String,
+    pub workspace_id: String,
+    pub ids: JobIdList,
+}
+
+/// One message per field that is wrong.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FieldErrors {
+    pub base_url: Option<String>,
+    pub api_key: Option<String>,
+    pub workspace_id: Option<String>,
+    pub job_ids: Option<String>,
+}
+
+impl FieldErrors {
+    pub fn is_empty(&self) -> bool {
+        *self == FieldErrors::default()
+    }
+}
+
+/// A header value must be visible ASCII: `fetch()` throws on anything else, which the page would
+/// otherwise misreport as a network failure.
+fn header_problem(value: &str) -> Option<&'static str> {
+    if value.chars().any(|c| c.is_whitespace()) {
+        Some("contains a space or line break")
+    } else if !value.chars().all(|c| c.is_ascii_graphic()) {
+        Some("contains a character that cannot be sent in an HTTP header")
+    } else {
+        None
+    }
+}
+
+pub fn validate(input: &FormInput, page_origin: &str) -> Result<JobQuery, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let root = api_root(&input.base_url, page_origin)
+        .map_err(|e| errors.base_url = Some(e.to_string()))
+        .ok();
+
+    let api_key = input.api_key.trim();
+    if api_key.is_empty() {
+        errors.api_key =
+            Some("Enter your API key. Create one in Datachecks under Settings → API Keys.".into());
+    } else if let Some(problem) = header_problem(api_key) {
+        errors.api_key = Some(format!("The API key {problem}; paste the key again."));
+    }
+
+    let workspace_id = input.workspace_id.trim();
+    if workspace_id.is_empty() {
+        errors.workspace_id =
+            Some("Enter the workspace ID: the UUID of the workspace the jobs belong to.".into());
+    } else if let Some(problem) = header_problem(workspace_id) {
+        errors.workspace_id = Some(format!(
+            "The workspace ID “{workspace_id}” {problem}; it should look like 8f14e45f-ceea-4e67-a8f3-5c7e2b1d9a10."
+        ));
+    }
+
+    let ids = parse_job_ids(&input.job_ids)
+        .map_err(|e| errors.job_ids = Some(e.to_string()))
+        .ok();
+
+    match (root, ids) {
+        (Some(root), Some(ids)) if errors.is_empty() => Ok(JobQuery {
+            details_url: details_url(&root),
+            api_key: api_key.to_string(),
+            workspace_id: workspace_id.to_string(),
+            ids,
+        }),
+        _ => Err(errors),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(base: &str, key: &str, workspace: &str, ids: &str) -> FormInput {
+        FormInput {
+            base_url: base.into(),
+            api_key: key.into(),
+            workspace_id: workspace.into(),
+            job_ids: ids.into(),
+        }
+    }
+
+    #[test]
+    fn a_complete_form_becomes_a_query() {
+        let query = validate(&input("", " k-1 ", " ws ", "1042 1043"), "http://page.test").unwrap();
+        assert_eq!(
+            query.details_url,
+            "http://page.test/api/v1/jobs/comparison/details"
+        );
+        assert_eq!(
+            (query.api_key.as_str(), query.workspace_id.as_str()),
+            ("k-1", "ws")
+        );
+        assert_eq!(query.ids.ids, [1042, 1043]);
+    }
+
+    #[test]
+    fn every_empty_required_field_is_explained() {
+        let errors = validate(&input("", "", "  ", ""), "http://page.test").unwrap_err();
+        assert_eq!(
+            errors.base_url, None,
+            "an empty base URL means this page's origin"
+        );
+        assert!(errors.api_key.unwrap().contains("Settings → API Keys"));
+        assert!(errors
+            .workspace_id
+            .unwrap()
+            .contains("Enter the workspace ID"));
+        assert!(errors
+            .job_ids
+            .unwrap()
+            .contains("Enter at least one job ID"));
+    }
+
+    #[test]
+    fn bad_values_are_named() {
+        let errors = validate(
+            &input("dc.example.com", "a b", "wörk", "12a"),
+            "http://page.test",
+        )
+        .unwrap_err();
+        assert!(errors.base_url.unwrap().contains("“dc.example.com”"));
+        assert!(errors.api_key.unwrap().contains("space"));
+        assert!(errors.workspace_id.unwrap().contains("“wörk”"));
+        assert!(errors.job_ids.unwrap().contains("“12a”"));
+    }
+}

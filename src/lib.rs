@@ -1,0 +1,17 @@
+//! Datachecks Job Viewer: the library behind the page. Pure logic lives in plain modules that
+//! test natively; `api` holds all HTTP; `components` holds the Leptos views.
+#![deny(deprecated)]
+
+pub mod api;
+pub mod batching;
+pub mod components;
+pub mod endpoint;
+pub mod fetch_jobs;
+pub mod form_input;
+pub mod job;
+pub mod job_ids;
+pub mod local_time;
+pub mod summary;
+pub mod timing;
+
+pub use components::JobViewerPage;
