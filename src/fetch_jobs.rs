@@ -55,6 +55,7 @@ pub async fn fetch_jobs(
         .map(|batch| {
             let fatal = fatal.clone();
             let progress = &progress;
+            let on_progress = &on_progress;
             async move {
                 let mut retries_done = 0;
                 let result = loop {
@@ -66,6 +67,7 @@ pub async fn fetch_jobs(
                             Some(wait) if !cancel.aborted() => {
                                 retries_done += 1;
                                 progress.borrow_mut().retries += 1;
+                                on_progress(*progress.borrow());
                                 gloo_timers::future::sleep(wait).await;
                             }
                             _ => {

@@ -122,7 +122,7 @@ pub fn job(run_id: u64, total: u64, uptime_secs: i64, server_start: i64) -> Opti
         "SUCCESS" => {
             job.started_at = Some(started_at);
             job.finished_at = Some(finished_at);
-            let mismatch = run_id == 1002 || (run_id != 1001 && (seed >> 32) % 3 == 0);
+            let mismatch = run_id == 1002 || (run_id != 1001 && (seed >> 32).is_multiple_of(3));
             job.result = Some(JobResult {
                 diff_status: if mismatch { "MISMATCH" } else { "MATCH" },
                 diff_reasons: if mismatch {

@@ -53,7 +53,10 @@ pub fn app(config: Config) -> Router {
         ))
         .layer(middleware::from_fn_with_state(state.clone(), cors))
         .with_state(state);
-    let router = Router::new().nest("/api/v1", api);
+    // Outside the API and its faults: for readiness probes.
+    let router = Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .nest("/api/v1", api);
     match dist {
         Some(dir) => router.fallback_service(tower_http::services::ServeDir::new(dir)),
         None => router,
@@ -121,8 +124,8 @@ async fn faults_and_auth(State(state): State<Shared>, request: Request, next: Ne
             return injected_failure(config, config.error_status);
         }
     }
-    if let Err(response) = authorize(request.headers()) {
-        return response;
+    if let Err((status, message)) = authorize(request.headers()) {
+        return envelope_error(status, message);
     }
     next.run(request).await
 }
@@ -144,7 +147,8 @@ fn injected_failure(config: &Config, code: u16) -> Response {
     response
 }
 
-fn authorize(headers: &HeaderMap) -> Result<(), Response> {
+/// `Err` carries the status and message of the refusal.
+fn authorize(headers: &HeaderMap) -> Result<(), (StatusCode, &'static str)> {
     let key = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -153,29 +157,21 @@ fn authorize(headers: &HeaderMap) -> Result<(), Response> {
     let has_read_job = match key {
         Some(DEMO_KEY) => true,
         Some(DEMO_KEY_WITHOUT_READ) => false,
-        Some(_) => {
-            return Err(envelope_error(
-                StatusCode::UNAUTHORIZED,
-                "Invalid or expired API key",
-            ))
-        }
+        Some(_) => return Err((StatusCode::UNAUTHORIZED, "Invalid or expired API key")),
         None => {
-            return Err(envelope_error(
+            return Err((
                 StatusCode::UNAUTHORIZED,
                 "Missing API key: send Authorization: Bearer <key>",
             ))
         }
     };
     match headers.get("workspace-id").and_then(|v| v.to_str().ok()) {
-        None => Err(envelope_error(
-            StatusCode::FORBIDDEN,
-            "Missing Workspace-Id header",
-        )),
-        Some(w) if w.trim() != DEMO_WORKSPACE => Err(envelope_error(
+        None => Err((StatusCode::FORBIDDEN, "Missing Workspace-Id header")),
+        Some(w) if w.trim() != DEMO_WORKSPACE => Err((
             StatusCode::FORBIDDEN,
             "This API key has no access to that workspace",
         )),
-        Some(_) if !has_read_job => Err(envelope_error(
+        Some(_) if !has_read_job => Err((
             StatusCode::FORBIDDEN,
             "This API key lacks the read:job scope",
         )),

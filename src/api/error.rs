@@ -27,8 +27,10 @@ pub enum ApiError {
     #[error("Access denied (403): this key cannot read jobs in this workspace. Check the Workspace ID, and that the key has the read:job scope.{}", said(.message))]
     Forbidden { message: Option<String> },
 
-    #[error("Not found (404) at {url}: the API base URL looks wrong. Check the address of your Datachecks instance.{}", said(.message))]
+    /// 404, or 405 from a web server that serves something else at that path.
+    #[error("No Datachecks API at {url} ({status}): the API base URL looks wrong. Check the address of your Datachecks instance.{}", said(.message))]
     NotFound {
+        status: u16,
         url: String,
         message: Option<String>,
     },
@@ -94,7 +96,7 @@ impl ApiError {
             ApiError::Cancelled => "Cancelled".into(),
             ApiError::Unauthorized { .. } => "API key rejected (401)".into(),
             ApiError::Forbidden { .. } => "Access denied (403)".into(),
-            ApiError::NotFound { .. } => "Wrong base URL (404)".into(),
+            ApiError::NotFound { status, .. } => format!("Wrong base URL ({status})"),
             ApiError::Unprocessable { .. } => "Request refused (422)".into(),
             ApiError::RateLimited { .. } => "Rate limited (429)".into(),
             ApiError::Server { status, .. } => format!("Server error {status}"),
@@ -136,7 +138,8 @@ impl ApiError {
         match status {
             401 => ApiError::Unauthorized { message },
             403 => ApiError::Forbidden { message },
-            404 => ApiError::NotFound {
+            404 | 405 => ApiError::NotFound {
+                status,
                 url: url.to_string(),
                 message,
             },
@@ -215,7 +218,13 @@ mod tests {
             ApiError::Unauthorized { message: None }
         ));
         assert!(matches!(classify(403, ""), ApiError::Forbidden { .. }));
-        assert!(matches!(classify(404, ""), ApiError::NotFound { url, .. } if url == URL));
+        assert!(
+            matches!(classify(404, ""), ApiError::NotFound { status: 404, url, .. } if url == URL)
+        );
+        assert!(matches!(
+            classify(405, ""),
+            ApiError::NotFound { status: 405, .. }
+        ));
         assert!(matches!(classify(422, ""), ApiError::Unprocessable { .. }));
         assert!(matches!(classify(429, ""), ApiError::RateLimited { .. }));
         assert!(matches!(

@@ -19,32 +19,38 @@ pub fn JobRowView(
     match row {
         JobRow::Found(job) => found_row(job, now_ms).into_any(),
         JobRow::NotFound(id) => view! {
-            <tr class="row-missing">
-                <th scope="row" data-label="Run ID">{id}</th>
-                <td colspan=SPAN data-label="Result">
-                    <super::Badge tone="neutral" label="NOT FOUND".to_string()/>
-                    " Not found in this workspace"
+            <tr class="row-missing" role="row">
+                <th scope="row" role="rowheader" data-label="Run ID">{id}</th>
+                <td role="cell" colspan=SPAN data-label="Result">
+                    <span>
+                        <super::Badge tone="neutral" label="NOT FOUND".to_string()/>
+                        " Not found in this workspace"
+                    </span>
                 </td>
             </tr>
         }
         .into_any(),
         JobRow::Failed { id, reason } => view! {
-            <tr class="row-failed">
-                <th scope="row" data-label="Run ID">{id}</th>
-                <td colspan=SPAN data-label="Result">
-                    <super::Badge tone="bad" label="NOT LOADED".to_string()/>
-                    {format!(" {reason}: see the message above")}
+            <tr class="row-failed" role="row">
+                <th scope="row" role="rowheader" data-label="Run ID">{id}</th>
+                <td role="cell" colspan=SPAN data-label="Result">
+                    <span>
+                        <super::Badge tone="bad" label="NOT LOADED".to_string()/>
+                        {format!(" {reason}: see the message above")}
+                    </span>
                 </td>
             </tr>
         }
         .into_any(),
         JobRow::Unreadable(raw) => view! {
-            <tr class="row-failed">
-                <th scope="row" data-label="Run ID">"—"</th>
-                <td colspan=SPAN data-label="Result">
-                    <super::Badge tone="bad" label="UNREADABLE".to_string()/>
-                    " The API sent a job this page cannot read: "
-                    <code class="raw">{raw}</code>
+            <tr class="row-failed" role="row">
+                <th scope="row" role="rowheader" data-label="Run ID">"—"</th>
+                <td role="cell" colspan=SPAN data-label="Result">
+                    <span>
+                        <super::Badge tone="bad" label="UNREADABLE".to_string()/>
+                        " The API sent a job this page cannot read: "
+                        <code class="raw">{raw}</code>
+                    </span>
                 </td>
             </tr>
         }
@@ -125,6 +131,7 @@ fn found_row(job: Job, now_ms: f64) -> impl IntoView {
             };
             view! {
                 <span class="name" title=format!("Comparison ID {id}")>{name}</span>
+                " "
                 <button
                     type="button"
                     class="link copy"
@@ -140,21 +147,23 @@ fn found_row(job: Job, now_ms: f64) -> impl IntoView {
         None => view! { <span class="name">{name}</span> }.into_any(),
     };
     view! {
-        <tr>
-            <th scope="row" data-label="Run ID">{run_id}</th>
-            <td data-label="Comparison">{comparison}</td>
-            <td data-label="Status">{status}</td>
-            <td data-label="Outcome">{outcome}</td>
-            <td data-label="Diff reasons">{reasons}</td>
-            <td data-label="Failure reason">
+        <tr role="row">
+            <th scope="row" role="rowheader" data-label="Run ID">{run_id}</th>
+            <td role="cell" data-label="Comparison">
+                <span>{comparison}</span>
+            </td>
+            <td role="cell" data-label="Status">{status}</td>
+            <td role="cell" data-label="Outcome">{outcome}</td>
+            <td role="cell" data-label="Diff reasons">{reasons}</td>
+            <td role="cell" data-label="Failure reason">
                 {match job.failure_reason {
                     Some(reason) => view! { <span>{reason}</span> }.into_any(),
                     None => dash(),
                 }}
             </td>
-            <td data-label="Started">{time_cell(job.started_at)}</td>
-            <td data-label="Finished">{time_cell(job.finished_at)}</td>
-            <td data-label="Duration" title=duration_title>{duration.text()}</td>
+            <td role="cell" data-label="Started">{time_cell(job.started_at)}</td>
+            <td role="cell" data-label="Finished">{time_cell(job.finished_at)}</td>
+            <td role="cell" data-label="Duration" title=duration_title>{duration.text()}</td>
         </tr>
     }
 }

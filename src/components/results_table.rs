@@ -10,6 +10,8 @@ pub fn ResultsTable(
     /// The rows of the last fetch.
     rows: Arc<Vec<JobRow>>,
 ) -> impl IntoView {
+    // The explicit roles keep table semantics when narrow screens restyle rows as cards
+    // (browsers drop them from elements whose display is changed).
     // One clock reading for the whole table, so "running for" agrees across rows.
     let now_ms = crate::local_time::now_ms();
     let keyed: Vec<(String, JobRow)> = rows
@@ -19,22 +21,22 @@ pub fn ResultsTable(
         .collect();
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label="Results table (scrolls sideways)">
-            <table class="results">
+            <table class="results" role="table">
                 <caption>"Comparison jobs, in the order requested"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col" class="col-id">"Run ID"</th>
-                        <th scope="col" class="col-name">"Comparison"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Outcome"</th>
-                        <th scope="col" class="col-reasons">"Diff reasons"</th>
-                        <th scope="col" class="col-reasons">"Failure reason"</th>
-                        <th scope="col" class="col-time">"Started"</th>
-                        <th scope="col" class="col-time">"Finished"</th>
-                        <th scope="col">"Duration"</th>
+                <thead role="rowgroup">
+                    <tr role="row">
+                        <th scope="col" role="columnheader" class="col-id">"Run ID"</th>
+                        <th scope="col" role="columnheader" class="col-name">"Comparison"</th>
+                        <th scope="col" role="columnheader">"Status"</th>
+                        <th scope="col" role="columnheader">"Outcome"</th>
+                        <th scope="col" role="columnheader" class="col-reasons">"Diff reasons"</th>
+                        <th scope="col" role="columnheader" class="col-reasons">"Failure reason"</th>
+                        <th scope="col" role="columnheader" class="col-time">"Started"</th>
+                        <th scope="col" role="columnheader" class="col-time">"Finished"</th>
+                        <th scope="col" role="columnheader">"Duration"</th>
                     </tr>
                 </thead>
-                <tbody>
+                <tbody role="rowgroup">
                     <For
                         each=move || keyed.clone()
                         key=|(key, _)| key.clone()

@@ -1,0 +1,146 @@
+import { test, expect, DEMO_KEY, DEMO_WORKSPACE } from './viewer';
+import { FAULTS } from '../playwright.config';
+
+test('fetches jobs from demo-api and shows details and diff outcome', async ({ viewer, page }) => {
+  await viewer.open();
+  await viewer.fetchJobs({ ids: '1042, 1001\n1003 1004 1011 424242' });
+
+  await expect(viewer.table).toBeVisible();
+  expect(await viewer.rowIds()).toEqual(['1042', '1001', '1003', '1004', '1011', '424242']);
+
+  const reference = viewer.row(1042);
+  await expect(reference.getByRole('cell').nth(0)).toHaveText(/orders table comparison/);
+  await expect(reference).toContainText('SUCCESS');
+  await expect(reference).toContainText('MISMATCH');
+  await expect(reference.getByRole('listitem')).toHaveText(['Row count mismatch', 'Column value differences in total']);
+  await expect(reference).toContainText('1 min 43 s');
+  await expect(reference.locator('time').first()).toHaveAttribute('title', '2025-01-15 10:00:02 UTC');
+  await expect(reference.locator('time').nth(1)).toHaveAttribute('title', '2025-01-15 10:01:45 UTC');
+  await expect(reference.getByText('orders table comparison')).toHaveAttribute('title', 'Comparison ID eeeeeeee-0000-0000-0000-000000000005');
+
+  await expect(viewer.row(1001)).toContainText('MATCH');
+  await expect(viewer.row(1003)).toContainText('FAILURE');
+  await expect(viewer.row(1003)).toContainText('Worker lost: the task was killed (out of memory)');
+  await expect(viewer.row(1004)).toContainText('PENDING');
+  await expect(viewer.row(1011)).toContainText('QUEUED');
+  await expect(viewer.row(424242)).toContainText('Not found in this workspace');
+
+  const summary = page.getByLabel('Summary');
+  await expect(summary).toContainText('6 requested · 5 found · 1 not found');
+  await expect(summary).toContainText('MISMATCH 1');
+
+  // One request, to the URL the page said it would call, with both headers and a bare array.
+  expect(viewer.detailRequests).toHaveLength(1);
+  const [sent] = viewer.detailRequests;
+  await expect(page.locator('#base-url-hint')).toHaveText(`Calls POST ${sent.url}`);
+  expect(sent.url).toBe('http://127.0.0.1:47800/api/v1/jobs/comparison/details');
+  expect(sent.headers['authorization']).toBe(`Bearer ${DEMO_KEY}`);
+  expect(sent.headers['workspace-id']).toBe(DEMO_WORKSPACE);
+  expect(sent.body).toEqual([1042, 1001, 1003, 1004, 1011, 424242]);
+});
+
+test('a base URL typed with /api/v1 and a trailing slash calls the same endpoint', async ({ viewer }) => {
+  await viewer.open();
+  await viewer.fetchJobs({ base: 'http://127.0.0.1:47800/api/v1/', ids: '1042' });
+  await expect(viewer.row(1042)).toContainText('MISMATCH');
+  expect(viewer.detailRequests[0].url).toBe('http://127.0.0.1:47800/api/v1/jobs/comparison/details');
+});
+
+test('ranges expand, duplicates are dropped and said so, order typed is kept', async ({ viewer }) => {
+  await viewer.open();
+  await viewer.fetchJobs({ ids: '1005, 1001-1003 1002 1005' });
+  await expect(viewer.table).toBeVisible();
+  expect(await viewer.rowIds()).toEqual(['1005', '1001', '1002', '1003']);
+  await expect(viewer.status).toContainText('2 duplicate IDs were dropped.');
+  expect(viewer.detailRequests[0].body).toEqual([1005, 1001, 1002, 1003]);
+});
+
+test('a list longer than the server batch limit is split and merged back in order', async ({ viewer, page }) => {
+  await viewer.open();
+  // 700 IDs against a server that refuses more than 500 per request; the order typed is not sorted.
+  await viewer.fetchJobs({ ids: '1700 1699 1698 1001-1697' });
+  await expect(viewer.table).toBeVisible({ timeout: 20_000 });
+  await expect(viewer.bodyRows()).toHaveCount(700);
+  const ids = await viewer.rowIds();
+  expect(ids.slice(0, 4)).toEqual(['1700', '1699', '1698', '1001']);
+  expect(ids.at(-1)).toBe('1697');
+  await expect(page.getByLabel('Summary')).toContainText('700 requested · 300 found · 400 not found');
+  await expect(viewer.row(1300)).toContainText(/SUCCESS|FAILURE|PENDING|STARTED|RUNNING|REVOKED/);
+  await expect(viewer.row(1301)).toContainText('Not found in this workspace');
+  expect(viewer.detailRequests).toHaveLength(7);
+  expect(Math.max(...viewer.detailRequests.map((r) => r.body.length))).toBe(100);
+  const sent = viewer.detailRequests.flatMap((r) => r.body).sort((a, b) => a - b);
+  expect(new Set(sent).size).toBe(700);
+});
+
+test('a partly failing server: failed batches are marked, the others show, every ID has a row', async ({ viewer, page }) => {
+  await viewer.open();
+  await viewer.fetchJobs({ base: `http://127.0.0.1:${FAULTS.partlyFailing.port}`, ids: '1001-1300' });
+  await expect(viewer.table).toBeVisible({ timeout: 20_000 });
+  await expect(viewer.bodyRows()).toHaveCount(300);
+  await expect(viewer.alert).toContainText('1 of 3 batches failed: 100 jobs could not be loaded');
+  await expect(viewer.alert).toContainText('status 500');
+  await expect(viewer.row(1150)).toContainText('NOT LOADED');
+  await expect(viewer.row(1150)).toContainText('Server error 500');
+  await expect(viewer.row(1101)).toContainText('NOT LOADED');
+  await expect(viewer.row(1100)).not.toContainText('NOT LOADED');
+  await expect(viewer.row(1201)).not.toContainText('NOT LOADED');
+  await expect(page.getByLabel('Summary')).toContainText('300 requested · 200 found · 0 not found · 100 failed to load');
+  // The failing batch was retried, a bounded number of times.
+  const failingBatchSends = viewer.detailRequests.filter((r) => r.body.includes(1101)).length;
+  expect(failingBatchSends).toBe(4);
+});
+
+test('a 503 that clears is retried and the jobs show', async ({ viewer }) => {
+  await viewer.open();
+  await viewer.fetchJobs({ base: `http://127.0.0.1:${FAULTS.recovers.port}`, ids: '1001-1003' });
+  await expect(viewer.row(1001)).toContainText('MATCH');
+  await expect(viewer.alert).toHaveCount(0);
+  expect(viewer.detailRequests).toHaveLength(3);
+});
+
+test('job objects that cannot be read become rows with their raw JSON', async ({ viewer }) => {
+  await viewer.open();
+  await viewer.fetchJobs({ base: `http://127.0.0.1:${FAULTS.brokenItems.port}`, ids: '1001 1002' });
+  await expect(viewer.bodyRows()).toHaveCount(4);
+  await expect(viewer.row(1001)).toContainText('SUCCESS');
+  await expect(viewer.table).toContainText('"not a job object"');
+  await expect(viewer.table).toContainText('{"comparison_name":"a job without its run_id","status":"SUCCESS"}');
+});
+
+test('HTML-like names from the API are shown as text', async ({ viewer, page }) => {
+  await viewer.open();
+  await viewer.fetchJobs({ ids: '1008 1009' });
+  await expect(viewer.row(1008)).toContainText("<script>alert('x')</script> payouts");
+  await expect(viewer.row(1009)).toContainText('<i>not italic</i>');
+  await expect(viewer.table.locator('tbody script, tbody i')).toHaveCount(0);
+  page.on('dialog', () => { throw new Error('a dialog opened: API text ran as code'); });
+});
+
+test('progress shows while a slow fetch runs, the button cannot be pressed twice, and Cancel stops it', async ({ viewer, page }) => {
+  await viewer.open();
+  await viewer.fetchJobs({ base: `http://127.0.0.1:${FAULTS.laggy.port}`, ids: '1001-1300' });
+  await expect(viewer.status).toContainText('Fetching… 0 of 3 batches done');
+  await expect(page.getByRole('progressbar', { name: 'Batches fetched' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Fetching…' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(viewer.status).toContainText('Fetch cancelled.');
+  await expect(viewer.fetchButton).toBeEnabled();
+  await expect(viewer.table).toHaveCount(0);
+  // Input survives; a new fetch works.
+  await expect(viewer.jobIds).toHaveValue('1001-1300');
+  await viewer.jobIds.fill('1001');
+  await viewer.fetchButton.click();
+  await expect(viewer.row(1001)).toContainText('SUCCESS');
+});
+
+test('Enter submits from a field; Ctrl+Enter from the IDs box', async ({ viewer }) => {
+  await viewer.open();
+  await viewer.fill({ ids: '1001' });
+  await viewer.workspace.press('Enter');
+  await expect(viewer.row(1001)).toBeVisible();
+  await viewer.jobIds.fill('1002');
+  await viewer.jobIds.press('Control+Enter');
+  await expect(viewer.row(1002)).toBeVisible();
+  await expect(viewer.row(1001)).toHaveCount(0);
+});

@@ -1,0 +1,93 @@
+import { expect, test as base, type Page, type Locator } from '@playwright/test';
+
+export const DEMO_KEY = 'demo-key';
+export const DEMO_WORKSPACE = '8f14e45f-ceea-4e67-a8f3-5c7e2b1d9a10';
+
+/** The page as a user sees it: labelled fields, one button, a results table. */
+export class Viewer {
+  readonly baseUrl: Locator;
+  readonly apiKey: Locator;
+  readonly workspace: Locator;
+  readonly jobIds: Locator;
+  readonly fetchButton: Locator;
+  readonly table: Locator;
+  readonly alert: Locator;
+  readonly status: Locator;
+  /** Every request the page sent to a details endpoint. */
+  readonly detailRequests: { url: string; headers: Record<string, string>; body: number[] }[] = [];
+
+  /** Keys typed in this test, to check they never reach the console. */
+  readonly keysTyped = new Set<string>();
+
+  constructor(readonly page: Page) {
+    this.baseUrl = page.getByLabel('API base URL');
+    this.apiKey = page.getByLabel('API key', { exact: true });
+    this.workspace = page.getByLabel('Workspace ID');
+    this.jobIds = page.getByLabel('Job IDs');
+    this.fetchButton = page.getByRole('button', { name: 'Fetch jobs' });
+    this.table = page.getByRole('table', { name: 'Comparison jobs, in the order requested' });
+    this.alert = page.getByRole('alert');
+    this.status = page.getByRole('status');
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().includes('/jobs/comparison/details')) {
+        this.detailRequests.push({
+          url: request.url(),
+          headers: request.headers(),
+          body: JSON.parse(request.postData() ?? 'null'),
+        });
+      }
+    });
+  }
+
+  async open() {
+    await this.page.goto('/');
+    await expect(this.fetchButton).toBeEnabled();
+  }
+
+  async fill({ base = '', key = DEMO_KEY, workspace = DEMO_WORKSPACE, ids }: {
+    base?: string; key?: string; workspace?: string; ids: string;
+  }) {
+    await this.baseUrl.fill(base);
+    if (key) this.keysTyped.add(key);
+    await this.apiKey.fill(key);
+    await this.workspace.fill(workspace);
+    await this.jobIds.fill(ids);
+  }
+
+  async fetchJobs(options: Parameters<Viewer['fill']>[0]) {
+    await this.fill(options);
+    await this.fetchButton.click();
+  }
+
+  /** The body row whose row header is this run ID. */
+  row(id: number | string): Locator {
+    return this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: String(id), exact: true }) });
+  }
+
+  bodyRows(): Locator {
+    return this.table.locator('tbody tr');
+  }
+
+  /** Every ID an on-screen row is about, in order. */
+  async rowIds(): Promise<string[]> {
+    return this.table.locator('tbody th').allInnerTexts();
+  }
+}
+
+/** Each test gets a Viewer, and fails on an uncaught page error or a typed key printed to the console. */
+export const test = base.extend<{ viewer: Viewer }>({
+  viewer: async ({ page }, use) => {
+    const lines: string[] = [];
+    const errors: string[] = [];
+    page.on('console', (m) => lines.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    const viewer = new Viewer(page);
+    await use(viewer);
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+    for (const key of viewer.keysTyped) {
+      expect(lines.filter((l) => l.includes(key)), 'the API key reached the console').toEqual([]);
+    }
+  },
+});
+
+export { expect };
