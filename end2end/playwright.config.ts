@@ -2,9 +2,11 @@ import { defineConfig } from '@playwright/test';
 
 // Every test talks to demo-api over real HTTP. The first server serves the release build and the
 // API on one origin; the others are the same binary started with fault flags, reached cross-origin
-// (so CORS is exercised too). The binary and dist/ are built by scripts/test before this runs.
+// (so CORS is exercised too). Last, the site built for a subpath, the default build under another
+// subpath, and deploy/nginx.conf proxying to demo-api. scripts/test builds the binary, dist/ and
+// dist-viewer/ first.
 export const MAIN = 47800;
-const demoApi = '../target/release/demo-api';
+const demoApi = '../target/debug/demo-api';
 
 export const FAULTS = {
   rateLimited: { port: 47801, flags: '--force-status 429 --retry-after 1' },
@@ -20,8 +22,8 @@ export const FAULTS = {
   laggy: { port: 47811, flags: '--latency-ms 1500' },
 } as const;
 
-const server = (port: number, flags: string) => ({
-  command: `${demoApi} --port ${port} ${flags}`,
+const server = (port: number, flags: string, command = `${demoApi} --port ${port} ${flags}`) => ({
+  command,
   // Outside the API, so the probe neither meets the faults nor uses up --fail-first.
   url: `http://127.0.0.1:${port}/healthz`,
   reuseExistingServer: false,
@@ -53,5 +55,8 @@ export default defineConfig({
   webServer: [
     server(MAIN, '--dist ../dist --batch-limit 500'),
     ...Object.values(FAULTS).map(({ port, flags }) => server(port, flags)),
+    server(47812, '--dist ../dist-viewer --dist-path /viewer/'),
+    server(47813, '--dist ../dist --dist-path /some/deep/path/'),
+    { ...server(47820, '', `./nginx-test.sh 47820 http://127.0.0.1:${MAIN} ../dist`), url: 'http://127.0.0.1:47820/' },
   ],
 });

@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod batching;
+pub mod clipboard;
 pub mod components;
 pub mod endpoint;
 pub mod fetch_jobs;
@@ -11,6 +12,9 @@ pub mod form_input;
 pub mod job;
 pub mod job_ids;
 pub mod local_time;
+pub mod page_location;
+pub mod saved_settings;
+pub mod share_link;
 pub mod summary;
 pub mod timing;
 

@@ -122,13 +122,20 @@ async fn the_base_url_hint_shows_the_exact_url_called() {
 async fn the_key_field_hides_until_asked() {
     let root = container();
     let value = RwSignal::new("secret".to_string());
-    let _handle = mount_to(
-        root.clone(),
-        move || view! { <ApiKeyInput value=value error=Signal::derive(|| None)/> },
-    );
+    let _handle = mount_to(root.clone(), move || {
+        view! {
+            <ApiKeyInput
+                value=value
+                error=Signal::derive(|| None)
+                remember=Signal::derive(|| false)
+                on_remember=Callback::new(|_: bool| {})
+                on_forget=Callback::new(|()| {})
+            />
+        }
+    });
     let input: HtmlInputElement = find(&root, "#api-key");
     assert_eq!(input.type_(), "password");
-    let toggle: HtmlElement = find(&root, "button");
+    let toggle: HtmlElement = find(&root, "button[aria-controls=api-key]");
     assert_eq!(toggle.inner_text(), "Show key");
     toggle.click();
     settle().await;

@@ -20,6 +20,7 @@ Usage: demo-api [FLAGS]
   --port N              port to listen on (default 8080; 0 picks a free one)
   --host ADDR           address to bind (default 127.0.0.1)
   --dist DIR            also serve this built site (trunk's dist/) on the same port
+  --dist-path PATH      where on the server the site is served (default /; e.g. /viewer/)
   --jobs N              how many seeded jobs, 300 by default, up to 100000 (IDs start at 1001)
   --batch-limit N       most IDs one details request may carry (default 500; more answers 422)
   --no-cors             answer without CORS headers, like an instance that does not allow this origin
@@ -43,6 +44,8 @@ pub struct Config {
     pub host: String,
     pub port: u16,
     pub dist: Option<PathBuf>,
+    /// The path the site is served under, always starting and ending with '/'.
+    pub dist_path: String,
     pub jobs: u64,
     pub batch_limit: usize,
     pub cors: bool,
@@ -64,6 +67,7 @@ impl Default for Config {
             host: "127.0.0.1".into(),
             port: 8080,
             dist: None,
+            dist_path: "/".into(),
             jobs: 300,
             batch_limit: 500,
             cors: true,
@@ -97,6 +101,10 @@ pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, Str
             "--port" => config.port = number(&flag, &value(&flag)?)?,
             "--host" => config.host = value(&flag)?,
             "--dist" => config.dist = Some(PathBuf::from(value(&flag)?)),
+            "--dist-path" => {
+                let path = value(&flag)?;
+                config.dist_path = format!("/{}/", path.trim_matches('/')).replace("//", "/");
+            }
             "--jobs" => {
                 config.jobs = number(&flag, &value(&flag)?)?;
                 if config.jobs == 0 || config.jobs > MAX_JOBS {
@@ -196,6 +204,12 @@ mod tests {
         assert_eq!(c.fail_ids, HashSet::from([5, 6, 7, 9]));
         assert_eq!(c.force_status, Some(429));
         assert!(!c.cors);
+        assert_eq!(run(&[]).unwrap().dist_path, "/");
+        assert_eq!(
+            run(&["--dist-path", "viewer"]).unwrap().dist_path,
+            "/viewer/"
+        );
+        assert_eq!(run(&["--dist-path", "/a/b/"]).unwrap().dist_path, "/a/b/");
     }
 
     #[test]

@@ -17,6 +17,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
 use serde_json::{json, Value};
+use tower_http::services::ServeDir;
 
 use config::{Config, DEMO_KEY, DEMO_KEY_WITHOUT_READ, DEMO_WORKSPACE};
 
@@ -33,6 +34,7 @@ type Shared = Arc<AppState>;
 /// The whole server: API routes, CORS, faults, and the built site when `--dist` is given.
 pub fn app(config: Config) -> Router {
     let dist = config.dist.clone();
+    let dist_path = config.dist_path.clone();
     let state = Arc::new(AppState {
         config,
         started: Instant::now(),
@@ -58,8 +60,9 @@ pub fn app(config: Config) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .nest("/api/v1", api);
     match dist {
-        Some(dir) => router.fallback_service(tower_http::services::ServeDir::new(dir)),
         None => router,
+        Some(dir) if dist_path == "/" => router.fallback_service(ServeDir::new(dir)),
+        Some(dir) => router.nest_service(dist_path.trim_end_matches('/'), ServeDir::new(dir)),
     }
 }
 

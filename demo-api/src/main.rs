@@ -30,7 +30,7 @@ async fn main() {
         .expect("a bound listener has an address");
     let base = format!("http://{addr}");
     if config.dist.is_some() {
-        println!("Job Viewer demo: open {base}/");
+        println!("Job Viewer demo: open {base}{}", config.dist_path);
     }
     println!(
         "Datachecks demo API at {base}/api/v1 with {} jobs (IDs 1001-{})",

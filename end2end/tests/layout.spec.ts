@@ -7,11 +7,11 @@ test('every field has a visible label and the controls are reachable by keyboard
   }
   await viewer.baseUrl.focus();
   const order: string[] = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 7; i++) {
     order.push(await page.evaluate(() => document.activeElement?.getAttribute('id') ?? document.activeElement?.textContent ?? ''));
     await page.keyboard.press('Tab');
   }
-  expect(order).toEqual(['base-url', 'api-key', 'Show key', 'workspace-id', 'job-ids']);
+  expect(order).toEqual(['base-url', 'api-key', 'Show key', 'remember-key', 'workspace-id', 'job-ids', 'Fetch jobs']);
 });
 
 test('at 360 px wide the results read as labelled cards without sideways scrolling', async ({ viewer, page }) => {

@@ -1,3 +1,4 @@
+import { test as baseTest } from '@playwright/test';
 import { test, expect, DEMO_KEY } from './viewer';
 
 test('the API key stays out of the URL, history, storage and cookies', async ({ viewer, page, context }) => {
@@ -35,4 +36,26 @@ test('the page sends no Referer and loads nothing from another origin', async ({
   await expect(viewer.row(1001)).toBeVisible();
   expect([...origins]).toEqual(['http://127.0.0.1:47800']);
   expect(viewer.detailRequests[0].headers['referer'] ?? '').toBe('');
+});
+
+// Uses the bare page (no viewer fixture): this test provokes a violation on purpose, to show the
+// policy is in force and that the violations the other tests check for would be seen.
+baseTest('the page ships no inline script, and its Content-Security-Policy blocks any', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => { if (/Content Security Policy/.test(m.text())) violations.push(m.text()); });
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Fetch jobs' })).toBeEnabled();
+  expect(await page.locator('script:not([src])').count()).toBe(0);
+  const ran = await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.__inlineRan = true';
+    document.body.append(script);
+    return (window as unknown as { __inlineRan?: boolean }).__inlineRan ?? false;
+  });
+  expect(ran).toBe(false);
+  await expect.poll(() => violations.length).toBeGreaterThan(0);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  for (const directive of ["script-src 'self' 'wasm-unsafe-eval'", "object-src 'none'", "base-uri 'none'", "default-src 'none'"]) {
+    expect(csp).toContain(directive);
+  }
 });

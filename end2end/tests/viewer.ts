@@ -74,16 +74,25 @@ export class Viewer {
   }
 }
 
-/** Each test gets a Viewer, and fails on an uncaught page error or a typed key printed to the console. */
+/**
+ * Each test gets a Viewer, and fails on an uncaught page error, a Content-Security-Policy
+ * violation, or a typed key printed to the console.
+ */
 export const test = base.extend<{ viewer: Viewer }>({
   viewer: async ({ page }, use) => {
     const lines: string[] = [];
     const errors: string[] = [];
     page.on('console', (m) => lines.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`);
+      });
+    });
     const viewer = new Viewer(page);
     await use(viewer);
     expect(errors, 'uncaught errors in the page').toEqual([]);
+    expect(lines.filter((l) => /CSP violation|Content Security Policy/.test(l)), 'CSP violations').toEqual([]);
     for (const key of viewer.keysTyped) {
       expect(lines.filter((l) => l.includes(key)), 'the API key reached the console').toEqual([]);
     }

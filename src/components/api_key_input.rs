@@ -1,12 +1,18 @@
 use leptos::prelude::*;
 
-/// The API key field: a password input with a show/hide toggle. The key stays in memory only.
+/// The API key field: a password input with a show/hide toggle, and the opt-in to remember it.
 #[component]
 pub fn ApiKeyInput(
     /// The key as typed.
     value: RwSignal<String>,
     /// The message about the key, if it is missing or unusable.
     error: Signal<Option<String>>,
+    /// "Remember key on this device" is ticked.
+    remember: Signal<bool>,
+    /// Called when the user ticks or unticks "Remember key on this device".
+    on_remember: Callback<bool>,
+    /// Removes the remembered key from this device.
+    on_forget: Callback<()>,
 ) -> impl IntoView {
     let visible = RwSignal::new(false);
     view! {
@@ -31,6 +37,25 @@ pub fn ApiKeyInput(
                     on:click=move |_| visible.update(|v| *v = !*v)
                 >
                     {move || if visible.get() { "Hide key" } else { "Show key" }}
+                </button>
+            </div>
+            <div class="remember-row">
+                <label class="checkbox">
+                    <input
+                        id="remember-key"
+                        type="checkbox"
+                        prop:checked=remember
+                        on:change=move |ev| on_remember.run(event_target_checked(&ev))
+                    />
+                    "Remember key on this device"
+                </label>
+                <button
+                    type="button"
+                    class="link"
+                    hidden=move || !remember.get()
+                    on:click=move |_| on_forget.run(())
+                >
+                    "Forget key"
                 </button>
             </div>
             <super::FieldError id="api-key-error" message=error/>

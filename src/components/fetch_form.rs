@@ -38,6 +38,14 @@ impl Default for FormFields {
     }
 }
 
+/// The "Remember key on this device" state and what ticking it or "Forget key" does.
+#[derive(Clone, Copy)]
+pub struct KeyMemory {
+    pub remember: Signal<bool>,
+    pub on_remember: Callback<bool>,
+    pub on_forget: Callback<()>,
+}
+
 /// The request form: base URL, key, workspace, job IDs, and the button.
 #[component]
 pub fn FetchForm(
@@ -51,6 +59,8 @@ pub fn FetchForm(
     busy: Signal<bool>,
     /// Validates and starts a fetch.
     on_submit: Callback<()>,
+    /// Whether and how the key is remembered on this device.
+    key_memory: KeyMemory,
 ) -> impl IntoView {
     let error_of = move |pick: fn(&FieldErrors) -> &Option<String>| {
         Signal::derive(move || errors.with(|e| pick(e).clone()))
@@ -97,7 +107,13 @@ pub fn FetchForm(
                 </p>
                 <super::FieldError id="base-url-error" message=base_error/>
             </div>
-            <super::ApiKeyInput value=fields.api_key error=error_of(|e| &e.api_key)/>
+            <super::ApiKeyInput
+                value=fields.api_key
+                error=error_of(|e| &e.api_key)
+                remember=key_memory.remember
+                on_remember=key_memory.on_remember
+                on_forget=key_memory.on_forget
+            />
             <div class="field">
                 <label for="workspace-id">"Workspace ID"</label>
                 <input

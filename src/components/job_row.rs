@@ -122,7 +122,7 @@ fn found_row(job: Job, now_ms: f64) -> impl IntoView {
             let notice = use_context::<super::StatusNotice>();
             let copy_id = id.clone();
             let copy = move |_| {
-                copy_to_clipboard(&copy_id);
+                crate::clipboard::copy_text(&copy_id);
                 if let Some(notice) = notice {
                     notice.0.set(Some(format!(
                         "Copied comparison ID {copy_id} of job {run_id}."
@@ -165,12 +165,5 @@ fn found_row(job: Job, now_ms: f64) -> impl IntoView {
             <td role="cell" data-label="Finished">{time_cell(job.finished_at)}</td>
             <td role="cell" data-label="Duration" title=duration_title>{duration.text()}</td>
         </tr>
-    }
-}
-
-fn copy_to_clipboard(text: &str) {
-    if let Some(window) = web_sys::window() {
-        // The promise settles on its own; a refusal leaves the ID visible in the hover text.
-        let _ = window.navigator().clipboard().write_text(text);
     }
 }

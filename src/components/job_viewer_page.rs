@@ -4,17 +4,34 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::AbortController;
 
-use super::{ErrorPanel, FetchForm, FetchProgress, FormFields, ResultsSummary, ResultsTable};
+use super::{
+    CopyLinkButton, ErrorPanel, FetchForm, FetchProgress, FormFields, KeyMemory, ResultsSummary,
+    ResultsTable,
+};
 use crate::api::{page_origin, Credentials};
 use crate::batching::JobRow;
 use crate::endpoint::{api_root, details_url};
 use crate::fetch_jobs::{fetch_jobs, FetchReport, Progress};
 use crate::form_input::{validate, FieldErrors, JobQuery};
+use crate::share_link::{compact_ranges, decode_query, encode_query, SharedView};
 use crate::summary::summarize;
+use crate::{page_location, saved_settings};
 
 /// A short status line for screen readers and eyes: duplicates dropped, cancelled, copied.
 #[derive(Clone, Copy)]
 pub struct StatusNotice(pub RwSignal<Option<String>>);
+
+/// Where a fetch came from, which decides what happens to the browser history.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FetchOrigin {
+    /// The user pressed Fetch jobs: one new history entry.
+    User,
+    /// A share link was opened, or Back/Forward restored a set: the URL already says it.
+    Link,
+}
+
+const KEY_HINT: &str =
+    "Paste your API key to load the jobs in this link (links never carry the key).";
 
 /// The whole page: the form, the fetch in flight, and what it found.
 #[component]
@@ -28,6 +45,15 @@ pub fn JobViewerPage() -> impl IntoView {
     // The running fetch's controller: aborting it stops every batch of that fetch.
     let running = StoredValue::new_local(None::<AbortController>);
     let origin = page_origin();
+
+    // A share link fills the form; otherwise the remembered connection does.
+    let saved = saved_settings::load();
+    let shared = decode_query(&page_location::search());
+    fill_from_link(fields, &shared, &saved);
+    let remember_key = RwSignal::new(saved.api_key.is_some());
+    if let Some(key) = saved.api_key {
+        fields.api_key.set(key);
+    }
 
     let calls_url = Signal::derive({
         let origin = origin.clone();
@@ -46,7 +72,7 @@ pub fn JobViewerPage() -> impl IntoView {
         progress.set(None);
     };
 
-    let start = move |query: JobQuery| {
+    let start = move |query: JobQuery, from: FetchOrigin| {
         cancel(); // a new fetch replaces the old one
         let Ok(controller) = AbortController::new() else {
             return;
@@ -54,6 +80,18 @@ pub fn JobViewerPage() -> impl IntoView {
         let signal = controller.signal();
         running.set_value(Some(controller));
         report.set(None);
+        let base_url = fields.base_url.get_untracked().trim().to_string();
+        saved_settings::save_connection(&base_url, &query.workspace_id);
+        if remember_key.get_untracked() {
+            saved_settings::save_api_key(&query.api_key);
+        }
+        if from == FetchOrigin::User {
+            page_location::push_query(&encode_query(&SharedView {
+                ids: compact_ranges(&query.ids.ids),
+                base_url,
+                workspace_id: query.workspace_id.clone(),
+            }));
+        }
         notice.0.set(match query.ids.duplicates_dropped {
             0 => None,
             1 => Some("1 duplicate ID was dropped.".into()),
@@ -89,20 +127,56 @@ pub fn JobViewerPage() -> impl IntoView {
         });
     };
 
-    let submit = Callback::new(move |()| {
-        if running.with_value(Option::is_some) {
-            return; // already fetching: the button is disabled, this catches Ctrl+Enter
-        }
-        match validate(&fields.snapshot(), &origin) {
+    let submit = {
+        let origin = origin.clone();
+        move |from: FetchOrigin| match validate(&fields.snapshot(), &origin) {
             Ok(query) => {
                 field_errors.set(FieldErrors::default());
-                start(query);
+                start(query, from);
             }
             Err(errors) => {
                 focus_first_invalid(&errors);
                 field_errors.set(errors);
             }
         }
+    };
+
+    // What the URL says, loaded at once if the key is known, else the key is asked for.
+    let load_link = {
+        let submit = submit.clone();
+        move || {
+            if fields.api_key.with_untracked(|k| k.trim().is_empty()) {
+                notice.0.set(Some(KEY_HINT.into()));
+                focus_by_id("api-key");
+            } else {
+                submit(FetchOrigin::Link);
+            }
+        }
+    };
+    if shared.has_ids() {
+        // After the first render, so the key field exists to be focused.
+        let load_link = load_link.clone();
+        request_animation_frame(load_link);
+    }
+    // Back and Forward bring back an earlier set of jobs.
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        let view = decode_query(&page_location::search());
+        fill_from_link(fields, &view, &saved_settings::load());
+        cancel();
+        field_errors.set(FieldErrors::default());
+        if view.has_ids() {
+            load_link();
+        } else {
+            report.set(None);
+            notice.0.set(None);
+        }
+    });
+
+    let on_submit = Callback::new(move |()| {
+        if running.with_value(Option::is_some) {
+            return; // already fetching: the button is disabled, this catches Ctrl+Enter
+        }
+        submit(FetchOrigin::User);
     });
 
     let on_cancel = Callback::new(move |()| {
@@ -111,6 +185,27 @@ pub fn JobViewerPage() -> impl IntoView {
             "Fetch cancelled. Nothing was loaded; press Fetch jobs to try again.".into(),
         ));
     });
+
+    let key_memory = KeyMemory {
+        remember: remember_key.into(),
+        on_remember: Callback::new(move |remember: bool| {
+            remember_key.set(remember);
+            let key = fields.api_key.get_untracked();
+            if remember && !key.trim().is_empty() {
+                saved_settings::save_api_key(key.trim());
+            } else if !remember {
+                saved_settings::forget_api_key();
+            }
+        }),
+        on_forget: Callback::new(move |()| {
+            saved_settings::forget_api_key();
+            remember_key.set(false);
+            fields.api_key.set(String::new());
+            notice.0.set(Some(
+                "Key forgotten: removed from this device and from the form.".into(),
+            ));
+        }),
+    };
 
     let busy = Signal::derive(move || progress.with(Option::is_some));
     let results = move || {
@@ -124,7 +219,10 @@ pub fn JobViewerPage() -> impl IntoView {
         }
         let rows = Arc::new(report.rows.clone());
         Some(view! {
-            <ResultsSummary summary=summarize(&rows)/>
+            <div class="results-bar">
+                <ResultsSummary summary=summarize(&rows)/>
+                <CopyLinkButton/>
+            </div>
             <ResultsTable rows=rows/>
         })
     };
@@ -140,7 +238,8 @@ pub fn JobViewerPage() -> impl IntoView {
                 errors=field_errors.into()
                 calls_url=calls_url
                 busy=busy
-                on_submit=submit
+                on_submit=on_submit
+                key_memory=key_memory
             />
             <div class="status-line" role="status" aria-live="polite">
                 <FetchProgress progress=progress.into() on_cancel=on_cancel/>
@@ -156,6 +255,25 @@ pub fn JobViewerPage() -> impl IntoView {
     }
 }
 
+/// Puts a link's IDs, base URL and workspace in the form; a link without a workspace keeps the
+/// remembered one. A page opened without a link gets the remembered connection.
+fn fill_from_link(fields: FormFields, link: &SharedView, saved: &saved_settings::SavedSettings) {
+    if link.has_ids() {
+        fields.job_ids.set(link.ids.clone());
+        fields.base_url.set(link.base_url.clone());
+        let workspace = if link.workspace_id.is_empty() {
+            &saved.workspace_id
+        } else {
+            &link.workspace_id
+        };
+        fields.workspace_id.set(workspace.clone());
+    } else {
+        fields.job_ids.set(String::new());
+        fields.base_url.set(saved.base_url.clone());
+        fields.workspace_id.set(saved.workspace_id.clone());
+    }
+}
+
 fn focus_first_invalid(errors: &FieldErrors) {
     let first = [
         (&errors.base_url, "base-url"),
@@ -166,14 +284,17 @@ fn focus_first_invalid(errors: &FieldErrors) {
     .into_iter()
     .find(|(error, _)| error.is_some());
     if let Some((_, id)) = first {
-        let element = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id));
-        if let Some(element) = element {
-            use wasm_bindgen::JsCast;
-            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-                let _ = element.focus();
-            }
-        }
+        focus_by_id(id);
+    }
+}
+
+fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
     }
 }

@@ -2,6 +2,7 @@
 
 mod api_key_input;
 mod badge;
+mod copy_link_button;
 mod error_panel;
 mod fetch_form;
 mod fetch_progress;
@@ -13,8 +14,9 @@ mod results_table;
 
 pub use api_key_input::ApiKeyInput;
 pub use badge::Badge;
+pub use copy_link_button::CopyLinkButton;
 pub use error_panel::ErrorPanel;
-pub use fetch_form::{FetchForm, FormFields};
+pub use fetch_form::{FetchForm, FormFields, KeyMemory};
 pub use fetch_progress::FetchProgress;
 pub use field_error::FieldError;
 pub use job_row::JobRowView;
