@@ -19,3 +19,10 @@ pub mod summary;
 pub mod timing;
 
 pub use components::JobViewerPage;
+
+/// For the benchmark (bench/run.mjs): decodes a details response body exactly as the page does and
+/// says how many job objects it read, so decoding can be timed against `JSON.parse` in one page.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn decode_jobs_for_benchmark(body: &str) -> u32 {
+    job::decode_details_body(body).map_or(0, |items| items.len() as u32)
+}

@@ -1,0 +1,153 @@
+// The benchmark's baseline: the same form, requests and table columns as the Leptos page, written
+// as plain JavaScript with direct DOM calls. Not shipped; only served by bench/run.mjs.
+const BATCH = 100;
+const CONCURRENCY = 4;
+const $ = (id) => document.getElementById(id);
+const localTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+function parseIds(text) {
+  const ids = [];
+  const seen = new Set();
+  for (const token of text.split(/[\s,]+/).filter(Boolean)) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(token);
+    if (!m) throw new Error(`“${token}” is not a job ID`);
+    const from = Number(m[1]);
+    const to = m[2] ? Number(m[2]) : from;
+    for (let id = from; id <= to; id++) if (!seen.has(id)) { seen.add(id); ids.push(id); }
+  }
+  return ids;
+}
+
+function apiRoot(base) {
+  const typed = base.trim() || location.origin;
+  return typed.replace(/\/+$/, '').replace(/\/api\/v1$/i, '') + '/api/v1';
+}
+
+function duration(seconds) {
+  if (seconds < 60) return `${seconds.toFixed(1).replace(/\.0$/, '')} s`;
+  const s = Math.round(seconds);
+  return s < 3600 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
+}
+
+async function fetchBatch(url, headers, ids) {
+  for (let attempt = 0; ; attempt++) {
+    const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(ids) });
+    if ((response.status === 429 || response.status >= 500) && attempt < 3) {
+      await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
+      continue;
+    }
+    if (!response.ok) throw new Error(`status ${response.status}`);
+    return (await response.json()).data;
+  }
+}
+
+function cell(row, text, label) {
+  const td = document.createElement('td');
+  row.append(td);
+  td.dataset.label = label;
+  td.textContent = text;
+  return td;
+}
+
+function badge(parent, text, tone) {
+  const span = document.createElement('span');
+  span.className = `badge badge-${tone}`;
+  span.textContent = text;
+  parent.append(span);
+}
+
+const TONES = { SUCCESS: 'good', FAILURE: 'bad', PENDING: 'busy', STARTED: 'busy', RUNNING: 'busy', REVOKED: 'muted', MATCH: 'good', MISMATCH: 'bad' };
+
+function renderTable(ids, jobs) {
+  const now = Date.now();
+  const byId = new Map(jobs.filter((j) => j && typeof j.run_id === 'number').map((j) => [j.run_id, j]));
+  const table = document.createElement('table');
+  table.className = 'results';
+  table.createCaption().textContent = 'Comparison jobs, in the order requested';
+  const head = table.createTHead().appendChild(document.createElement('tr'));
+  for (const name of ['Run ID', 'Comparison', 'Status', 'Outcome', 'Diff reasons', 'Failure reason', 'Started', 'Finished', 'Duration']) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = name;
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const id of ids) {
+    // append, not insertRow(): insertRow walks the growing rows collection, quadratic at 10,000.
+    const row = body.appendChild(document.createElement('tr'));
+    const th = document.createElement('th');
+    th.scope = 'row';
+    th.textContent = String(id);
+    row.append(th);
+    const job = byId.get(id);
+    if (!job) {
+      const td = cell(row, '', 'Result');
+      td.colSpan = 8;
+      badge(td, 'NOT FOUND', 'neutral');
+      td.append(' Not found in this workspace');
+      continue;
+    }
+    const name = cell(row, job.comparison_name ?? '(unnamed comparison)', 'Comparison');
+    name.title = `Comparison ID ${job.comparison_id}`;
+    badge(cell(row, '', 'Status'), job.status, TONES[job.status] ?? 'neutral');
+    const outcome = cell(row, job.result ? '' : '—', 'Outcome');
+    if (job.result) badge(outcome, job.result.diff_status, TONES[job.result.diff_status] ?? 'neutral');
+    const reasons = cell(row, '', 'Diff reasons');
+    const list = job.result?.diff_reasons ?? [];
+    if (list.length === 0) reasons.textContent = '—';
+    else {
+      const ul = document.createElement('ul');
+      for (const reason of list) { const li = document.createElement('li'); li.textContent = reason; ul.append(li); }
+      reasons.append(ul);
+    }
+    cell(row, job.failure_reason ?? '—', 'Failure reason');
+    const started = job.started_at ? Date.parse(job.started_at) : null;
+    const finished = job.finished_at ? Date.parse(job.finished_at) : null;
+    for (const [label, at] of [['Started', started], ['Finished', finished]]) {
+      const td = cell(row, '', label);
+      if (at === null) td.textContent = '—';
+      else {
+        const time = document.createElement('time');
+        time.dateTime = new Date(at).toISOString();
+        time.title = new Date(at).toISOString();
+        time.textContent = localTime.format(at);
+        td.append(time);
+      }
+    }
+    let text = '—';
+    if (job.result?.time_taken != null) text = duration(job.result.time_taken);
+    else if (started !== null && finished !== null) text = duration((finished - started) / 1000);
+    else if (started !== null) text = `running for ${duration((now - started) / 1000)}`;
+    cell(row, text, 'Duration');
+  }
+  $('results').replaceChildren(table);
+}
+
+$('form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const button = event.submitter ?? document.querySelector('button[type=submit]');
+  $('error').textContent = '';
+  let ids;
+  try { ids = parseIds($('job-ids').value); } catch (e) { $('error').textContent = e.message; return; }
+  const url = `${apiRoot($('base-url').value)}/jobs/comparison/details`;
+  const headers = { Authorization: `Bearer ${$('api-key').value.trim()}`, 'Workspace-Id': $('workspace-id').value.trim(), 'Content-Type': 'application/json' };
+  const batches = [];
+  for (let i = 0; i < ids.length; i += BATCH) batches.push(ids.slice(i, i + BATCH));
+  button.disabled = true;
+  let done = 0;
+  const jobs = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) {
+      const batch = batches[next++];
+      try { jobs.push(...await fetchBatch(url, headers, batch)); } catch (e) { $('error').textContent = e.message; }
+      $('status').textContent = `Fetching… ${++done} of ${batches.length} batches done`;
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  $('status').textContent = '';
+  renderTable(ids, jobs);
+  button.disabled = false;
+});
+
+dispatchEvent(new CustomEvent('BaselineReady'));
