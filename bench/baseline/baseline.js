@@ -58,6 +58,8 @@ function badge(parent, text, tone) {
 
 const TONES = { SUCCESS: 'good', FAILURE: 'bad', PENDING: 'busy', STARTED: 'busy', RUNNING: 'busy', REVOKED: 'muted', MATCH: 'good', MISMATCH: 'bad' };
 
+const ROWS_PER_STEP = 500; // as the page: the first 500 rows, then more on request
+
 function renderTable(ids, jobs) {
   const now = Date.now();
   const byId = new Map(jobs.filter((j) => j && typeof j.run_id === 'number').map((j) => [j.run_id, j]));
@@ -72,55 +74,79 @@ function renderTable(ids, jobs) {
     head.append(th);
   }
   const body = table.createTBody();
-  for (const id of ids) {
-    // append, not insertRow(): insertRow walks the growing rows collection, quadratic at 10,000.
-    const row = body.appendChild(document.createElement('tr'));
-    const th = document.createElement('th');
-    th.scope = 'row';
-    th.textContent = String(id);
-    row.append(th);
-    const job = byId.get(id);
-    if (!job) {
-      const td = cell(row, '', 'Result');
-      td.colSpan = 8;
-      badge(td, 'NOT FOUND', 'neutral');
-      td.append(' Not found in this workspace');
-      continue;
+  let shown = 0;
+  const more = document.createElement('div');
+  more.className = 'more-rows';
+  const showMore = (count) => {
+    const end = Math.min(ids.length, shown + count);
+    for (; shown < end; shown++) body.append(renderRow(ids[shown], byId.get(ids[shown]), now));
+    more.replaceChildren();
+    if (shown < ids.length) {
+      const step = Math.min(ROWS_PER_STEP, ids.length - shown);
+      const label = document.createElement('span');
+      label.textContent = `Showing ${shown} of ${ids.length} rows.`;
+      const next = document.createElement('button');
+      next.type = 'button';
+      next.textContent = `Show ${step} more`;
+      next.addEventListener('click', () => showMore(step));
+      const all = document.createElement('button');
+      all.type = 'button';
+      all.textContent = `Show all ${ids.length}`;
+      all.addEventListener('click', () => showMore(ids.length));
+      more.append(label, next, all);
     }
-    const name = cell(row, job.comparison_name ?? '(unnamed comparison)', 'Comparison');
-    name.title = `Comparison ID ${job.comparison_id}`;
-    badge(cell(row, '', 'Status'), job.status, TONES[job.status] ?? 'neutral');
-    const outcome = cell(row, job.result ? '' : '—', 'Outcome');
-    if (job.result) badge(outcome, job.result.diff_status, TONES[job.result.diff_status] ?? 'neutral');
-    const reasons = cell(row, '', 'Diff reasons');
-    const list = job.result?.diff_reasons ?? [];
-    if (list.length === 0) reasons.textContent = '—';
-    else {
-      const ul = document.createElement('ul');
-      for (const reason of list) { const li = document.createElement('li'); li.textContent = reason; ul.append(li); }
-      reasons.append(ul);
-    }
-    cell(row, job.failure_reason ?? '—', 'Failure reason');
-    const started = job.started_at ? Date.parse(job.started_at) : null;
-    const finished = job.finished_at ? Date.parse(job.finished_at) : null;
-    for (const [label, at] of [['Started', started], ['Finished', finished]]) {
-      const td = cell(row, '', label);
-      if (at === null) td.textContent = '—';
-      else {
-        const time = document.createElement('time');
-        time.dateTime = new Date(at).toISOString();
-        time.title = new Date(at).toISOString();
-        time.textContent = localTime.format(at);
-        td.append(time);
-      }
-    }
-    let text = '—';
-    if (job.result?.time_taken != null) text = duration(job.result.time_taken);
-    else if (started !== null && finished !== null) text = duration((finished - started) / 1000);
-    else if (started !== null) text = `running for ${duration((now - started) / 1000)}`;
-    cell(row, text, 'Duration');
+  };
+  showMore(ROWS_PER_STEP);
+  $('results').replaceChildren(table, more);
+}
+
+function renderRow(id, job, now) {
+  // append, not insertRow(): insertRow walks the growing rows collection, quadratic at 10,000.
+  const row = document.createElement('tr');
+  const th = document.createElement('th');
+  th.scope = 'row';
+  th.textContent = String(id);
+  row.append(th);
+  if (!job) {
+    const td = cell(row, '', 'Result');
+    td.colSpan = 8;
+    badge(td, 'NOT FOUND', 'neutral');
+    td.append(' Not found in this workspace');
+    return row;
   }
-  $('results').replaceChildren(table);
+  const name = cell(row, job.comparison_name ?? '(unnamed comparison)', 'Comparison');
+  name.title = `Comparison ID ${job.comparison_id}`;
+  badge(cell(row, '', 'Status'), job.status, TONES[job.status] ?? 'neutral');
+  const outcome = cell(row, job.result ? '' : '—', 'Outcome');
+  if (job.result) badge(outcome, job.result.diff_status, TONES[job.result.diff_status] ?? 'neutral');
+  const reasons = cell(row, '', 'Diff reasons');
+  const list = job.result?.diff_reasons ?? [];
+  if (list.length === 0) reasons.textContent = '—';
+  else {
+    const ul = document.createElement('ul');
+    for (const reason of list) { const li = document.createElement('li'); li.textContent = reason; ul.append(li); }
+    reasons.append(ul);
+  }
+  cell(row, job.failure_reason ?? '—', 'Failure reason');
+  const started = job.started_at ? Date.parse(job.started_at) : null;
+  const finished = job.finished_at ? Date.parse(job.finished_at) : null;
+  for (const [label, at] of [['Started', started], ['Finished', finished]]) {
+    const td = cell(row, '', label);
+    if (at === null) td.textContent = '—';
+    else {
+      const time = document.createElement('time');
+      time.dateTime = new Date(at).toISOString();
+      time.title = new Date(at).toISOString();
+      time.textContent = localTime.format(at);
+      td.append(time);
+    }
+  }
+  let text = '—';
+  if (job.result?.time_taken != null) text = duration(job.result.time_taken);
+  else if (started !== null && finished !== null) text = duration((finished - started) / 1000);
+  else if (started !== null) text = `running for ${duration((now - started) / 1000)}`;
+  cell(row, text, 'Duration');
+  return row;
 }
 
 $('form').addEventListener('submit', async (event) => {

@@ -60,7 +60,12 @@ test('a list longer than the server batch limit is split and merged back in orde
   // 700 IDs against a server that refuses more than 500 per request; the order typed is not sorted.
   await viewer.fetchJobs({ ids: '1700 1699 1698 1001-1697' });
   await expect(viewer.table).toBeVisible({ timeout: 20_000 });
+  // The first 500 rows paint at once; the rest come on request.
+  await expect(viewer.bodyRows()).toHaveCount(500);
+  await expect(page.getByText('Showing 500 of 700 rows.')).toBeVisible();
+  await page.getByRole('button', { name: 'Show 200 more' }).click();
   await expect(viewer.bodyRows()).toHaveCount(700);
+  await expect(page.getByText(/Showing \d+ of 700 rows/)).toHaveCount(0);
   const ids = await viewer.rowIds();
   expect(ids.slice(0, 4)).toEqual(['1700', '1699', '1698', '1001']);
   expect(ids.at(-1)).toBe('1697');

@@ -15,9 +15,11 @@ pub fn JobRowView(
     row: JobRow,
     /// The clock reading used for "running for".
     now_ms: f64,
+    /// Where "Copy ID" says what it copied.
+    notice: Option<super::StatusNotice>,
 ) -> impl IntoView {
     match row {
-        JobRow::Found(job) => found_row(job, now_ms).into_any(),
+        JobRow::Found(job) => found_row(job, now_ms, notice).into_any(),
         JobRow::NotFound(id) => view! {
             <tr class="row-missing" role="row">
                 <th scope="row" role="rowheader" data-label="Run ID">{id}</th>
@@ -80,7 +82,7 @@ fn time_cell(stamp: Option<Timestamp>) -> AnyView {
     }
 }
 
-fn found_row(job: Job, now_ms: f64) -> impl IntoView {
+fn found_row(job: Job, now_ms: f64, notice: Option<super::StatusNotice>) -> impl IntoView {
     let run_id = job.run_id;
     let finished_status = job.status.as_ref().is_some_and(|s| s.is_final());
     let duration = job_duration(
@@ -119,7 +121,6 @@ fn found_row(job: Job, now_ms: f64) -> impl IntoView {
         .unwrap_or_else(|| "(unnamed comparison)".into());
     let comparison = match job.comparison_id {
         Some(id) => {
-            let notice = use_context::<super::StatusNotice>();
             let copy_id = id.clone();
             let copy = move |_| {
                 crate::clipboard::copy_text(&copy_id);

@@ -22,4 +22,4 @@ pub use field_error::FieldError;
 pub use job_row::JobRowView;
 pub use job_viewer_page::{JobViewerPage, StatusNotice};
 pub use results_summary::ResultsSummary;
-pub use results_table::ResultsTable;
+pub use results_table::{ResultsTable, ROWS_PER_STEP};
