@@ -84,6 +84,13 @@ function instrument() {
   window.__bench = { ready: null, longTasks: [], wasm: null };
   addEventListener('TrunkApplicationStarted', (e) => { window.__bench.ready = performance.now(); window.__bench.wasm = e.detail.wasm; });
   addEventListener('BaselineReady', () => { window.__bench.ready = performance.now(); });
+  // Resolves with the time of the first frame after the table holds `rows` body rows.
+  window.__bench.paintedWith = (rows) => new Promise((resolve) => {
+    const done = () => document.querySelectorAll('table.results tbody tr').length >= rows;
+    const finish = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
+    const observer = new MutationObserver(() => { if (done()) { observer.disconnect(); finish(); } });
+    observer.observe(document.body, { childList: true, subtree: true });
+  });
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__bench.longTasks.push(e.duration); })
     .observe({ type: 'longtask', buffered: true });
 }
@@ -109,12 +116,7 @@ async function fetchAndPaint(page, { idText, rows: requested, base = '' }) {
     performance.clearResourceTimings();
     performance.setResourceTimingBufferSize(100_000);
     window.__bench.longTasks = [];
-    const painted = new Promise((resolve) => {
-      const done = () => document.querySelectorAll('table.results tbody tr').length >= rows;
-      const finish = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
-      const observer = new MutationObserver(() => { if (done()) { observer.disconnect(); finish(); } });
-      observer.observe(document.body, { childList: true, subtree: true });
-    });
+    const painted = window.__bench.paintedWith(rows);
     const clicked = performance.now();
     document.querySelector('button[type=submit]').click();
     const paintedAt = await painted;
@@ -133,12 +135,7 @@ async function fetchAndPaint(page, { idText, rows: requested, base = '' }) {
 async function showAll(page, rows) {
   return page.evaluate(async (rows) => {
     window.__bench.longTasks = [];
-    const painted = new Promise((resolve) => {
-      const done = () => document.querySelectorAll('table.results tbody tr').length >= rows;
-      const finish = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
-      const observer = new MutationObserver(() => { if (done()) { observer.disconnect(); finish(); } });
-      observer.observe(document.body, { childList: true, subtree: true });
-    });
+    const painted = window.__bench.paintedWith(rows);
     const clicked = performance.now();
     [...document.querySelectorAll('button')].find((b) => b.textContent.startsWith('Show all')).click();
     return { showAllMs: (await painted) - clicked, showAllMaxTaskMs: Math.max(0, ...window.__bench.longTasks) };

@@ -28,6 +28,15 @@ fn find<T: JsCast>(root: &HtmlElement, selector: &str) -> T {
         .unchecked_into()
 }
 
+/// Types into a field the way the browser reports it: set the value, fire `input`.
+fn type_into(root: &HtmlElement, selector: &str, value: &str) {
+    let field: HtmlInputElement = find(root, selector);
+    field.set_value(value);
+    field
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
 async fn settle() {
     leptos::task::tick().await;
     gloo_timers_sleep().await;
@@ -47,10 +56,7 @@ async fn gloo_timers_sleep() {
 async fn empty_submit_explains_each_required_field_and_keeps_input() {
     let root = container();
     let _handle = mount_to(root.clone(), JobViewerPage);
-    let ids: HtmlInputElement = find(&root, "#workspace-id");
-    ids.set_value("keep me");
-    ids.dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
+    type_into(&root, "#workspace-id", "keep me");
     find::<HtmlElement>(&root, "button[type=submit]").click();
     settle().await;
     let text = root.inner_text();
@@ -82,11 +88,7 @@ async fn bad_job_ids_are_named_before_any_request() {
         ("#workspace-id", "w"),
         ("#job-ids", "12a, 0, 9-3"),
     ] {
-        let field: HtmlInputElement = find(&root, selector);
-        field.set_value(value);
-        field
-            .dispatch_event(&web_sys::Event::new("input").unwrap())
-            .unwrap();
+        type_into(&root, selector, value);
     }
     find::<HtmlElement>(&root, "button[type=submit]").click();
     settle().await;
@@ -107,10 +109,7 @@ async fn bad_job_ids_are_named_before_any_request() {
 async fn the_base_url_hint_shows_the_exact_url_called() {
     let root = container();
     let _handle = mount_to(root.clone(), JobViewerPage);
-    let base: HtmlInputElement = find(&root, "#base-url");
-    base.set_value("https://dc.example.com/api/v1/");
-    base.dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
+    type_into(&root, "#base-url", "https://dc.example.com/api/v1/");
     settle().await;
     assert_eq!(
         find::<HtmlElement>(&root, "#base-url-hint").inner_text(),
