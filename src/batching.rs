@@ -56,17 +56,6 @@ pub enum JobRow {
     Unreadable(String),
 }
 
-impl JobRow {
-    /// A key unique within one result set, for keyed rendering.
-    pub fn key(&self, position: usize) -> String {
-        match self {
-            JobRow::Found(job) => job.run_id.to_string(),
-            JobRow::NotFound(id) | JobRow::Failed { id, .. } => id.to_string(),
-            JobRow::Unreadable(_) => format!("unreadable-{position}"),
-        }
-    }
-}
-
 /// Every requested ID becomes exactly one row, in the order asked; unreadable job objects follow.
 /// An ID answered twice keeps its first answer; jobs nobody asked for are left out.
 pub fn merge_rows(requested: &[u64], outcomes: &[BatchOutcome]) -> Vec<JobRow> {
@@ -175,8 +164,15 @@ mod tests {
             },
         ];
         let rows = merge_rows(&[5, 8, 3, 7, 1], &outcomes);
-        let keys: Vec<String> = rows.iter().enumerate().map(|(i, r)| r.key(i)).collect();
-        assert_eq!(keys, ["5", "8", "3", "7", "1", "unreadable-5"]);
+        let labels: Vec<String> = rows
+            .iter()
+            .map(|row| match row {
+                JobRow::Found(job) => job.run_id.to_string(),
+                JobRow::NotFound(id) | JobRow::Failed { id, .. } => id.to_string(),
+                JobRow::Unreadable(_) => "unreadable".into(),
+            })
+            .collect();
+        assert_eq!(labels, ["5", "8", "3", "7", "1", "unreadable"]);
         assert!(matches!(&rows[0], JobRow::Found(j) if j.run_id == 5));
         assert_eq!(
             rows[1],

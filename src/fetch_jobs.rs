@@ -3,6 +3,7 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use futures::stream::{self, StreamExt};
 use web_sys::AbortSignal;
@@ -23,7 +24,8 @@ pub struct Progress {
 /// What a finished fetch found.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FetchReport {
-    pub rows: Vec<JobRow>,
+    /// Shared with the table, which renders from it without copying.
+    pub rows: Arc<Vec<JobRow>>,
     /// Each distinct failure, with how many batches it hit.
     pub failures: Vec<(ApiError, usize)>,
     pub batches_total: usize,
@@ -101,7 +103,7 @@ pub async fn fetch_jobs(
         }
     }
     Ok(FetchReport {
-        rows: merge_rows(ids, &outcomes),
+        rows: Arc::new(merge_rows(ids, &outcomes)),
         failures,
         batches_total: outcomes.len(),
     })

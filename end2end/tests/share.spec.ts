@@ -61,6 +61,11 @@ test('Copy link copies the share URL, which loads at once where the key is remem
   expect(copied).toBe(page.url());
   expect(copied).not.toContain(DEMO_KEY);
 
+  // "Copy ID" puts the comparison ID on the clipboard.
+  await page.getByRole('button', { name: 'Copy comparison ID of job 1042' }).click();
+  await expect(viewer.status).toContainText('Copied comparison ID eeeeeeee-0000-0000-0000-000000000005.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('eeeeeeee-0000-0000-0000-000000000005');
+
   await page.getByLabel('Remember key on this device').check();
   const other = await context.newPage();
   const otherViewer = new (viewer.constructor as typeof import('./viewer').Viewer)(other);

@@ -8,18 +8,17 @@ use crate::timing::{format_utc, job_duration, DurationText};
 /// Cells after the Run ID, for rows that span them with one message.
 const SPAN: &str = "8";
 
-/// One table row. Every string from the API goes in as text, never as HTML.
+/// One table row. Every string from the API goes in as text, never as HTML. Its "Copy ID" button
+/// carries the ID in `data-comparison-id`; the table handles all such clicks with one listener.
 #[component]
 pub fn JobRowView(
     /// What the API said about this ID.
     row: JobRow,
     /// The clock reading used for "running for".
     now_ms: f64,
-    /// Where "Copy ID" says what it copied.
-    notice: Option<super::StatusNotice>,
 ) -> impl IntoView {
     match row {
-        JobRow::Found(job) => found_row(job, now_ms, notice).into_any(),
+        JobRow::Found(job) => found_row(job, now_ms).into_any(),
         JobRow::NotFound(id) => view! {
             <tr class="row-missing" role="row">
                 <th scope="row" role="rowheader" data-label="Run ID">{id}</th>
@@ -82,7 +81,7 @@ fn time_cell(stamp: Option<Timestamp>) -> AnyView {
     }
 }
 
-fn found_row(job: Job, now_ms: f64, notice: Option<super::StatusNotice>) -> impl IntoView {
+fn found_row(job: Job, now_ms: f64) -> impl IntoView {
     let run_id = job.run_id;
     let finished_status = job.status.as_ref().is_some_and(|s| s.is_final());
     let duration = job_duration(
@@ -120,31 +119,20 @@ fn found_row(job: Job, now_ms: f64, notice: Option<super::StatusNotice>) -> impl
         .comparison_name
         .unwrap_or_else(|| "(unnamed comparison)".into());
     let comparison = match job.comparison_id {
-        Some(id) => {
-            let copy_id = id.clone();
-            let copy = move |_| {
-                crate::clipboard::copy_text(&copy_id);
-                if let Some(notice) = notice {
-                    notice.0.set(Some(format!(
-                        "Copied comparison ID {copy_id} of job {run_id}."
-                    )));
-                }
-            };
-            view! {
-                <span class="name" title=format!("Comparison ID {id}")>{name}</span>
-                " "
-                <button
-                    type="button"
-                    class="link copy"
-                    aria-label=format!("Copy comparison ID of job {run_id}")
-                    title=id
-                    on:click=copy
-                >
-                    "Copy ID"
-                </button>
-            }
-            .into_any()
+        Some(id) => view! {
+            <span class="name" title=format!("Comparison ID {id}")>{name}</span>
+            " "
+            <button
+                type="button"
+                class="link copy"
+                aria-label=format!("Copy comparison ID of job {run_id}")
+                title=id.clone()
+                data-comparison-id=id
+            >
+                "Copy ID"
+            </button>
         }
+        .into_any(),
         None => view! { <span class="name">{name}</span> }.into_any(),
     };
     view! {

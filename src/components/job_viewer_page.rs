@@ -217,7 +217,7 @@ pub fn JobViewerPage() -> impl IntoView {
         if all_failed && !report.failures.is_empty() {
             return None; // the error panel says it all; a table of failed rows adds nothing
         }
-        let rows = Arc::new(report.rows.clone());
+        let rows = report.rows.clone();
         Some(view! {
             <div class="results-bar">
                 <ResultsSummary summary=summarize(&rows)/>

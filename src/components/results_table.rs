@@ -1,6 +1,9 @@
 use std::sync::Arc;
 
+use leptos::ev::MouseEvent;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 use crate::batching::JobRow;
 use crate::job_ids::group_thousands;
@@ -17,18 +20,35 @@ pub fn ResultsTable(
 ) -> impl IntoView {
     // One clock reading for the whole table, so "running for" agrees across rows.
     let now_ms = crate::local_time::now_ms();
-    // Looked up once here rather than once per row.
     let notice = use_context::<super::StatusNotice>();
+    // One listener for every "Copy ID" button instead of one per row: rows render faster.
+    let copy_comparison_id = move |ev: MouseEvent| {
+        let button = ev
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|e| e.closest("button[data-comparison-id]").ok().flatten());
+        let Some(button) = button else { return };
+        let id = button
+            .get_attribute("data-comparison-id")
+            .unwrap_or_default();
+        crate::clipboard::copy_text(&id);
+        if let Some(notice) = notice {
+            notice.0.set(Some(format!("Copied comparison ID {id}.")));
+        }
+    };
     let total = rows.len();
     let shown = RwSignal::new(ROWS_PER_STEP.min(total));
-    let keyed: Arc<Vec<(String, JobRow)>> = Arc::new(
-        rows.iter()
-            .enumerate()
-            .map(|(i, row)| (row.key(i), row.clone()))
-            .collect(),
-    );
-    let visible_rows =
-        move || -> Vec<(String, JobRow)> { keyed.iter().take(shown.get()).cloned().collect() };
+    // Rows go in as chunks of ROWS_PER_STEP, keyed by chunk: "Show more" adds a chunk without
+    // touching the rows already there, and no per-row keyed diffing is needed.
+    let visible_chunks =
+        move || -> Vec<usize> { (0..shown.get().div_ceil(ROWS_PER_STEP)).collect() };
+    let chunk_view = move |chunk: usize| {
+        let end = ((chunk + 1) * ROWS_PER_STEP).min(total);
+        rows[chunk * ROWS_PER_STEP..end]
+            .iter()
+            .map(|row| view! { <super::JobRowView row=row.clone() now_ms=now_ms/> })
+            .collect_view()
+    };
     let more = move || {
         let showing = shown.get();
         (showing < total).then(|| {
@@ -71,12 +91,8 @@ pub fn ResultsTable(
                         <th scope="col" role="columnheader">"Duration"</th>
                     </tr>
                 </thead>
-                <tbody role="rowgroup">
-                    <For
-                        each=visible_rows
-                        key=|(key, _)| key.clone()
-                        children=move |(_, row)| view! { <super::JobRowView row=row now_ms=now_ms notice=notice/> }
-                    />
+                <tbody role="rowgroup" on:click=copy_comparison_id>
+                    <For each=visible_chunks key=|chunk| *chunk children=chunk_view/>
                 </tbody>
             </table>
         </div>
