@@ -14,7 +14,7 @@ const quick = process.env.BENCH_QUICK === '1'; // fewer repetitions, for trying 
 const runs = (n) => (quick ? Math.min(n, 2) : n);
 const KEY = 'demo-key';
 const WORKSPACE = '8f14e45f-ceea-4e67-a8f3-5c7e2b1d9a10';
-const PORTS = { app: 47900, baseline: 47901, latency: 47902 };
+const PORTS = { app: 18900, baseline: 18901, latency: 18902 };
 const LATENCY_MS = 50;
 const BATCH = 100;
 const CONCURRENCY = 4;

@@ -12,6 +12,8 @@ sed -e "s|listen 8080;|listen 127.0.0.1:$port;|" \
 grep -q "listen 127.0.0.1:$port;" "$work/site.conf" && grep -q "proxy_pass $upstream;" "$work/site.conf" \
   || { echo "deploy/nginx.conf no longer has the lines this test rewrites" >&2; exit 1; }
 cat > "$work/nginx.conf" <<CONF
+# One process, no workers: when Playwright stops this script, nothing is left holding the port.
+master_process off;
 worker_processes 1;
 pid $work/nginx.pid;
 error_log stderr warn;

@@ -5,21 +5,23 @@ import { defineConfig } from '@playwright/test';
 // (so CORS is exercised too). Last, the site built for a subpath, the default build under another
 // subpath, and deploy/nginx.conf proxying to demo-api. scripts/test builds the binary, dist/ and
 // dist-viewer/ first.
-export const MAIN = 47800;
+// Ports below Linux's ephemeral range (32768-60999), so no client socket of an earlier run can be
+// sitting on one when a server starts.
+export const MAIN = 18800;
 const demoApi = '../target/debug/demo-api';
 
 export const FAULTS = {
-  rateLimited: { port: 47801, flags: '--force-status 429 --retry-after 1' },
-  serverError: { port: 47802, flags: '--force-status 500' },
-  recovers: { port: 47803, flags: '--force-status 503 --fail-first 2 --retry-after 0' },
-  malformedJson: { port: 47804, flags: '--malformed-json' },
-  wrongShape: { port: 47805, flags: '--wrong-shape' },
-  partlyFailing: { port: 47806, flags: '--fail-ids 1101-1150 --error-status 500' },
-  noCors: { port: 47807, flags: '--no-cors' },
-  slow: { port: 47808, flags: '--latency-ms 35000' },
-  smallBatches: { port: 47809, flags: '--batch-limit 50' },
-  brokenItems: { port: 47810, flags: '--broken-items' },
-  laggy: { port: 47811, flags: '--latency-ms 1500' },
+  rateLimited: { port: 18801, flags: '--force-status 429 --retry-after 1' },
+  serverError: { port: 18802, flags: '--force-status 500' },
+  recovers: { port: 18803, flags: '--force-status 503 --fail-first 2 --retry-after 0' },
+  malformedJson: { port: 18804, flags: '--malformed-json' },
+  wrongShape: { port: 18805, flags: '--wrong-shape' },
+  partlyFailing: { port: 18806, flags: '--fail-ids 1101-1150 --error-status 500' },
+  noCors: { port: 18807, flags: '--no-cors' },
+  slow: { port: 18808, flags: '--latency-ms 35000' },
+  smallBatches: { port: 18809, flags: '--batch-limit 50' },
+  brokenItems: { port: 18810, flags: '--broken-items' },
+  laggy: { port: 18811, flags: '--latency-ms 1500' },
 } as const;
 
 const server = (port: number, flags: string, command = `${demoApi} --port ${port} ${flags}`) => ({
@@ -55,8 +57,8 @@ export default defineConfig({
   webServer: [
     server(MAIN, '--dist ../dist --batch-limit 500'),
     ...Object.values(FAULTS).map(({ port, flags }) => server(port, flags)),
-    server(47812, '--dist ../dist-viewer --dist-path /viewer/'),
-    server(47813, '--dist ../dist --dist-path /some/deep/path/'),
-    { ...server(47820, '', `./nginx-test.sh 47820 http://127.0.0.1:${MAIN} ../dist`), url: 'http://127.0.0.1:47820/' },
+    server(18812, '--dist ../dist-viewer --dist-path /viewer/'),
+    server(18813, '--dist ../dist --dist-path /some/deep/path/'),
+    { ...server(18820, '', `./nginx-test.sh 18820 http://127.0.0.1:${MAIN} ../dist`), url: 'http://127.0.0.1:18820/' },
   ],
 });

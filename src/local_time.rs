@@ -13,6 +13,12 @@ thread_local! {
     };
 }
 
+/// Builds the formatter ahead of the first table: Chromium spends ~30 ms loading locale data for
+/// the first `Intl.DateTimeFormat`, better spent while a fetch waits on the network.
+pub fn warm_up() {
+    LOCAL_FORMAT.with(|_| ());
+}
+
 /// Milliseconds since the epoch, now.
 pub fn now_ms() -> f64 {
     Date::now()

@@ -41,10 +41,9 @@ async function fetchBatch(url, headers, ids) {
   }
 }
 
-function cell(row, text, label) {
+function cell(row, text) {
   const td = document.createElement('td');
   row.append(td);
-  td.dataset.label = label;
   td.textContent = text;
   return td;
 }
@@ -108,18 +107,30 @@ function renderRow(id, job, now) {
   th.textContent = String(id);
   row.append(th);
   if (!job) {
-    const td = cell(row, '', 'Result');
+    const td = cell(row, '');
     td.colSpan = 8;
     badge(td, 'NOT FOUND', 'neutral');
     td.append(' Not found in this workspace');
     return row;
   }
-  const name = cell(row, job.comparison_name ?? '(unnamed comparison)', 'Comparison');
+  // As the page: the name with the comparison ID on hover, and a "Copy ID" button.
+  const comparison = cell(row, '');
+  const name = document.createElement('span');
+  name.className = 'name';
   name.title = `Comparison ID ${job.comparison_id}`;
-  badge(cell(row, '', 'Status'), job.status, TONES[job.status] ?? 'neutral');
-  const outcome = cell(row, job.result ? '' : '—', 'Outcome');
+  name.textContent = job.comparison_name ?? '(unnamed comparison)';
+  const copy = document.createElement('button');
+  copy.type = 'button';
+  copy.className = 'link copy';
+  copy.setAttribute('aria-label', `Copy comparison ID of job ${id}`);
+  copy.title = job.comparison_id;
+  copy.dataset.comparisonId = job.comparison_id;
+  copy.textContent = 'Copy ID';
+  comparison.append(name, ' ', copy);
+  badge(cell(row, ''), job.status, TONES[job.status] ?? 'neutral');
+  const outcome = cell(row, job.result ? '' : '—');
   if (job.result) badge(outcome, job.result.diff_status, TONES[job.result.diff_status] ?? 'neutral');
-  const reasons = cell(row, '', 'Diff reasons');
+  const reasons = cell(row, '');
   const list = job.result?.diff_reasons ?? [];
   if (list.length === 0) reasons.textContent = '—';
   else {
@@ -127,11 +138,11 @@ function renderRow(id, job, now) {
     for (const reason of list) { const li = document.createElement('li'); li.textContent = reason; ul.append(li); }
     reasons.append(ul);
   }
-  cell(row, job.failure_reason ?? '—', 'Failure reason');
+  cell(row, job.failure_reason ?? '—');
   const started = job.started_at ? Date.parse(job.started_at) : null;
   const finished = job.finished_at ? Date.parse(job.finished_at) : null;
-  for (const [label, at] of [['Started', started], ['Finished', finished]]) {
-    const td = cell(row, '', label);
+  for (const at of [started, finished]) {
+    const td = cell(row, '');
     if (at === null) td.textContent = '—';
     else {
       const time = document.createElement('time');
@@ -145,7 +156,8 @@ function renderRow(id, job, now) {
   if (job.result?.time_taken != null) text = duration(job.result.time_taken);
   else if (started !== null && finished !== null) text = duration((finished - started) / 1000);
   else if (started !== null) text = `running for ${duration((now - started) / 1000)}`;
-  cell(row, text, 'Duration');
+  const durationCell = cell(row, text);
+  durationCell.className = 'duration';
   return row;
 }
 

@@ -24,14 +24,14 @@ test('403: a wrong workspace, or a key without read:job', async ({ viewer }) => 
 test('404: a wrong base URL shows the URL called', async ({ viewer }) => {
   await viewer.open();
   // demo-api knows no such API path: 404 in the envelope.
-  await viewer.fetchJobs({ base: `${at(47800)}/api/v1/api/v2`, ids: '1001' });
+  await viewer.fetchJobs({ base: `${at(18800)}/api/v1/api/v2`, ids: '1001' });
   await expect(viewer.alert).toContainText(
-    `No Datachecks API at ${at(47800)}/api/v1/api/v2/api/v1/jobs/comparison/details (404): the API base URL looks wrong.`,
+    `No Datachecks API at ${at(18800)}/api/v1/api/v2/api/v1/jobs/comparison/details (404): the API base URL looks wrong.`,
   );
   // A static site there instead (405 for a POST) is the same mistake, told the same way.
-  await viewer.fetchJobs({ base: `${at(47800)}/not-datachecks`, ids: '1001' });
+  await viewer.fetchJobs({ base: `${at(18800)}/not-datachecks`, ids: '1001' });
   await expect(viewer.alert).toContainText(
-    `No Datachecks API at ${at(47800)}/not-datachecks/api/v1/jobs/comparison/details (405): the API base URL looks wrong.`,
+    `No Datachecks API at ${at(18800)}/not-datachecks/api/v1/jobs/comparison/details (405): the API base URL looks wrong.`,
   );
 });
 
@@ -59,8 +59,8 @@ test('5xx: a server error names the status', async ({ viewer }) => {
 
 test('network failure: nothing listening says network or CORS, and what to do', async ({ viewer }) => {
   await viewer.open();
-  await viewer.fetchJobs({ base: at(47899), ids: '1001' });
-  await expect(viewer.alert).toContainText(`Could not reach ${at(47899)}/api/v1/jobs/comparison/details.`);
+  await viewer.fetchJobs({ base: at(18899), ids: '1001' });
+  await expect(viewer.alert).toContainText(`Could not reach ${at(18899)}/api/v1/jobs/comparison/details.`);
   await expect(viewer.alert).toContainText('CORS');
   await expect(viewer.alert).toContainText('reverse proxy');
 });
@@ -68,7 +68,7 @@ test('network failure: nothing listening says network or CORS, and what to do', 
 test('CORS: an instance that does not allow this origin is explained', async ({ viewer }) => {
   await viewer.open();
   await viewer.fetchJobs({ base: at(FAULTS.noCors.port), ids: '1001' });
-  await expect(viewer.alert).toContainText("may not allow requests from this page's address (http://127.0.0.1:47800)");
+  await expect(viewer.alert).toContainText("may not allow requests from this page's address (http://127.0.0.1:18800)");
 });
 
 test('a body that is not JSON', async ({ viewer }) => {

@@ -33,7 +33,7 @@ test('fetches jobs from demo-api and shows details and diff outcome', async ({ v
   expect(viewer.detailRequests).toHaveLength(1);
   const [sent] = viewer.detailRequests;
   await expect(page.locator('#base-url-hint')).toHaveText(`Calls POST ${sent.url}`);
-  expect(sent.url).toBe('http://127.0.0.1:47800/api/v1/jobs/comparison/details');
+  expect(sent.url).toBe('http://127.0.0.1:18800/api/v1/jobs/comparison/details');
   expect(sent.headers['authorization']).toBe(`Bearer ${DEMO_KEY}`);
   expect(sent.headers['workspace-id']).toBe(DEMO_WORKSPACE);
   expect(sent.body).toEqual([1042, 1001, 1003, 1004, 1011, 424242]);
@@ -41,9 +41,9 @@ test('fetches jobs from demo-api and shows details and diff outcome', async ({ v
 
 test('a base URL typed with /api/v1 and a trailing slash calls the same endpoint', async ({ viewer }) => {
   await viewer.open();
-  await viewer.fetchJobs({ base: 'http://127.0.0.1:47800/api/v1/', ids: '1042' });
+  await viewer.fetchJobs({ base: 'http://127.0.0.1:18800/api/v1/', ids: '1042' });
   await expect(viewer.row(1042)).toContainText('MISMATCH');
-  expect(viewer.detailRequests[0].url).toBe('http://127.0.0.1:47800/api/v1/jobs/comparison/details');
+  expect(viewer.detailRequests[0].url).toBe('http://127.0.0.1:18800/api/v1/jobs/comparison/details');
 });
 
 test('ranges expand, duplicates are dropped and said so, order typed is kept', async ({ viewer }) => {

@@ -34,7 +34,7 @@ test('the page sends no Referer and loads nothing from another origin', async ({
   await viewer.open();
   await viewer.fetchJobs({ ids: '1001' });
   await expect(viewer.row(1001)).toBeVisible();
-  expect([...origins]).toEqual(['http://127.0.0.1:47800']);
+  expect([...origins]).toEqual(['http://127.0.0.1:18800']);
   expect(viewer.detailRequests[0].headers['referer'] ?? '').toBe('');
 });
 

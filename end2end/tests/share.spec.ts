@@ -1,6 +1,6 @@
 import { test, expect, DEMO_KEY, DEMO_WORKSPACE } from './viewer';
 
-const MAIN = 'http://127.0.0.1:47800';
+const MAIN = 'http://127.0.0.1:18800';
 
 test('each fetch is one history entry; Back and Forward bring the sets back', async ({ viewer, page }) => {
   await viewer.open();
@@ -11,7 +11,7 @@ test('each fetch is one history entry; Back and Forward bring the sets back', as
   expect(first.searchParams.get('ids')).toBe('1040-1049,2001,1001');
   expect(first.searchParams.get('base')).toBe(`${MAIN}/api/v1`);
   expect(first.searchParams.get('workspace')).toBe(DEMO_WORKSPACE);
-  expect(first.search).toContain('ids=1040-1049,2001,1001&base=http://127.0.0.1:47800/api/v1&workspace=');
+  expect(first.search).toContain('ids=1040-1049,2001,1001&base=http://127.0.0.1:18800/api/v1&workspace=');
 
   // Typing does not add history; the second fetch adds exactly one entry.
   await viewer.jobIds.fill('1001-1003');
@@ -107,16 +107,16 @@ test('the key is kept on this device only when asked, and Forget key removes it'
 });
 
 test('a build for a subpath works served under that subpath', async ({ viewer, page }) => {
-  await page.goto('http://127.0.0.1:47812/viewer/');
+  await page.goto('http://127.0.0.1:18812/viewer/');
   await expect(viewer.fetchButton).toBeEnabled();
   await viewer.fetchJobs({ ids: '1042' });
   await expect(viewer.row(1042)).toContainText('MISMATCH');
-  expect(viewer.detailRequests[0].url).toBe('http://127.0.0.1:47812/api/v1/jobs/comparison/details');
+  expect(viewer.detailRequests[0].url).toBe('http://127.0.0.1:18812/api/v1/jobs/comparison/details');
   expect(new URL(page.url()).pathname).toBe('/viewer/');
 });
 
 test('the default build also works under any subpath, with no rebuild', async ({ viewer, page }) => {
-  await page.goto('http://127.0.0.1:47813/some/deep/path/?ids=1001');
+  await page.goto('http://127.0.0.1:18813/some/deep/path/?ids=1001');
   await expect(viewer.jobIds).toHaveValue('1001');
   await viewer.fill({ ids: '1001' });
   await viewer.fetchButton.click();
@@ -125,10 +125,10 @@ test('the default build also works under any subpath, with no rebuild', async ({
 });
 
 test('through the nginx proxy: Chromium → nginx → demo-api, same origin', async ({ viewer, page }) => {
-  await page.goto('http://127.0.0.1:47820/');
+  await page.goto('http://127.0.0.1:18820/');
   await expect(viewer.fetchButton).toBeEnabled();
   await viewer.fetchJobs({ ids: '1042 1003' });
   await expect(viewer.row(1042)).toContainText('MISMATCH');
   await expect(viewer.row(1003)).toContainText('FAILURE');
-  expect(viewer.detailRequests[0].url).toBe('http://127.0.0.1:47820/api/v1/jobs/comparison/details');
+  expect(viewer.detailRequests[0].url).toBe('http://127.0.0.1:18820/api/v1/jobs/comparison/details');
 });

@@ -20,9 +20,9 @@ pub fn JobRowView(
     match row {
         JobRow::Found(job) => found_row(job, now_ms).into_any(),
         JobRow::NotFound(id) => view! {
-            <tr class="row-missing" role="row">
-                <th scope="row" role="rowheader" data-label="Run ID">{id}</th>
-                <td role="cell" colspan=SPAN data-label="Result">
+            <tr class="row-missing">
+                <th scope="row">{id}</th>
+                <td colspan=SPAN>
                     <span>
                         <super::Badge tone="neutral" label="NOT FOUND".to_string()/>
                         " Not found in this workspace"
@@ -32,9 +32,9 @@ pub fn JobRowView(
         }
         .into_any(),
         JobRow::Failed { id, reason } => view! {
-            <tr class="row-failed" role="row">
-                <th scope="row" role="rowheader" data-label="Run ID">{id}</th>
-                <td role="cell" colspan=SPAN data-label="Result">
+            <tr class="row-failed">
+                <th scope="row">{id}</th>
+                <td colspan=SPAN>
                     <span>
                         <super::Badge tone="bad" label="NOT LOADED".to_string()/>
                         {format!(" {reason}: see the message above")}
@@ -44,9 +44,9 @@ pub fn JobRowView(
         }
         .into_any(),
         JobRow::Unreadable(raw) => view! {
-            <tr class="row-failed" role="row">
-                <th scope="row" role="rowheader" data-label="Run ID">"—"</th>
-                <td role="cell" colspan=SPAN data-label="Result">
+            <tr class="row-failed">
+                <th scope="row">"—"</th>
+                <td colspan=SPAN>
                     <span>
                         <super::Badge tone="bad" label="UNREADABLE".to_string()/>
                         " The API sent a job this page cannot read: "
@@ -60,7 +60,7 @@ pub fn JobRowView(
 }
 
 fn dash() -> AnyView {
-    view! { <span class="dash" title="None">"—"</span> }.into_any()
+    view! { <span class="dash">"—"</span> }.into_any()
 }
 
 fn time_cell(stamp: Option<Timestamp>) -> AnyView {
@@ -136,23 +136,23 @@ fn found_row(job: Job, now_ms: f64) -> impl IntoView {
         None => view! { <span class="name">{name}</span> }.into_any(),
     };
     view! {
-        <tr role="row">
-            <th scope="row" role="rowheader" data-label="Run ID">{run_id}</th>
-            <td role="cell" data-label="Comparison">
+        <tr>
+            <th scope="row">{run_id}</th>
+            <td>
                 <span>{comparison}</span>
             </td>
-            <td role="cell" data-label="Status">{status}</td>
-            <td role="cell" data-label="Outcome">{outcome}</td>
-            <td role="cell" data-label="Diff reasons">{reasons}</td>
-            <td role="cell" data-label="Failure reason">
+            <td>{status}</td>
+            <td>{outcome}</td>
+            <td>{reasons}</td>
+            <td>
                 {match job.failure_reason {
-                    Some(reason) => view! { <span>{reason}</span> }.into_any(),
+                    Some(reason) => reason.into_any(),
                     None => dash(),
                 }}
             </td>
-            <td role="cell" data-label="Started">{time_cell(job.started_at)}</td>
-            <td role="cell" data-label="Finished">{time_cell(job.finished_at)}</td>
-            <td role="cell" data-label="Duration" title=duration_title>{duration.text()}</td>
+            <td>{time_cell(job.started_at)}</td>
+            <td>{time_cell(job.finished_at)}</td>
+            <td class="duration" title=duration_title>{duration.text()}</td>
         </tr>
     }
 }

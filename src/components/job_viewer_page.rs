@@ -101,6 +101,8 @@ pub fn JobViewerPage() -> impl IntoView {
             api_key: query.api_key,
             workspace_id: query.workspace_id,
         };
+        // After the first requests are on their way, while they wait on the network.
+        set_timeout(crate::local_time::warm_up, std::time::Duration::ZERO);
         spawn_local(async move {
             let on_progress = {
                 let signal = signal.clone();

@@ -72,26 +72,24 @@ pub fn ResultsTable(
             }
         })
     };
-    // The explicit roles keep table semantics when narrow screens restyle rows as cards
-    // (browsers drop them from elements whose display is changed).
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label="Results table (scrolls sideways)">
-            <table class="results" role="table">
+            <table class="results">
                 <caption>"Comparison jobs, in the order requested"</caption>
-                <thead role="rowgroup">
-                    <tr role="row">
-                        <th scope="col" role="columnheader" class="col-id">"Run ID"</th>
-                        <th scope="col" role="columnheader" class="col-name">"Comparison"</th>
-                        <th scope="col" role="columnheader">"Status"</th>
-                        <th scope="col" role="columnheader">"Outcome"</th>
-                        <th scope="col" role="columnheader" class="col-reasons">"Diff reasons"</th>
-                        <th scope="col" role="columnheader" class="col-reasons">"Failure reason"</th>
-                        <th scope="col" role="columnheader" class="col-time">"Started"</th>
-                        <th scope="col" role="columnheader" class="col-time">"Finished"</th>
-                        <th scope="col" role="columnheader">"Duration"</th>
+                <thead>
+                    <tr>
+                        <th scope="col" class="col-id">"Run ID"</th>
+                        <th scope="col" class="col-name">"Comparison"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Outcome"</th>
+                        <th scope="col" class="col-reasons">"Diff reasons"</th>
+                        <th scope="col" class="col-reasons">"Failure reason"</th>
+                        <th scope="col" class="col-time">"Started"</th>
+                        <th scope="col" class="col-time">"Finished"</th>
+                        <th scope="col">"Duration"</th>
                     </tr>
                 </thead>
-                <tbody role="rowgroup" on:click=copy_comparison_id>
+                <tbody on:click=copy_comparison_id>
                     <For each=visible_chunks key=|chunk| *chunk children=chunk_view/>
                 </tbody>
             </table>
