@@ -41,22 +41,21 @@ impl Authorized for RequestBuilder {
     }
 }
 
-async fn json_of(response: reqwest::Response) -> (StatusCode, Value) {
+/// The status and JSON body of an answer (errors too carry the JSON envelope).
+async fn body_of(response: reqwest::Response) -> (StatusCode, Value) {
     let status = response.status();
     (status, response.json().await.expect("every answer is JSON"))
+}
+
+/// Sends the request and reads its answer.
+async fn json_of(request: RequestBuilder) -> (StatusCode, Value) {
+    body_of(request.send().await.expect("the server answers")).await
 }
 
 #[tokio::test]
 async fn details_returns_found_jobs_in_the_envelope() {
     let s = start(Config::default()).await;
-    let (status, body) = json_of(
-        s.details("[1042, 1001, 999999]")
-            .auth()
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (status, body) = json_of(s.details("[1042, 1001, 999999]").auth()).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["meta"], json!({}));
     let data = body["data"].as_array().unwrap();
@@ -64,14 +63,7 @@ async fn details_returns_found_jobs_in_the_envelope() {
     assert_eq!(data[0]["run_id"], 1042);
     assert_eq!(data[0]["result"]["diff_status"], "MISMATCH");
 
-    let (status, body) = json_of(
-        s.details(r#"{"job_ids": [1003]}"#)
-            .auth()
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (status, body) = json_of(s.details(r#"{"job_ids": [1003]}"#).auth()).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["data"][0]["status"], "FAILURE");
 }
@@ -113,7 +105,7 @@ async fn keys_and_workspaces_are_checked() {
         ),
     ];
     for (request, expected, message) in cases {
-        let (status, body) = json_of(request.send().await.unwrap()).await;
+        let (status, body) = json_of(request).await;
         assert_eq!(status, expected);
         assert!(
             body["message"].as_str().unwrap().contains(message),
@@ -131,14 +123,14 @@ async fn bad_bodies_and_oversized_batches_answer_422() {
     })
     .await;
     for body in ["not json", "[\"12a\"]", "{\"ids\": [1]}"] {
-        let (status, reply) = json_of(s.details(body).auth().send().await.unwrap()).await;
+        let (status, reply) = json_of(s.details(body).auth()).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
         assert!(reply["message"]
             .as_str()
             .unwrap()
             .contains("JSON array of integer job IDs"));
     }
-    let (status, reply) = json_of(s.details("[1,2,3,4]").auth().send().await.unwrap()).await;
+    let (status, reply) = json_of(s.details("[1,2,3,4]").auth()).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         reply["message"],
@@ -164,7 +156,7 @@ async fn forced_statuses_carry_the_envelope_and_retry_after() {
                 .map(|v| v.to_str().unwrap()),
             retry_after
         );
-        let (_, body) = json_of(response).await;
+        let (_, body) = body_of(response).await;
         assert!(body["message"].is_string());
     }
 }
@@ -230,7 +222,7 @@ async fn malformed_and_odd_bodies_on_request() {
         ..Config::default()
     })
     .await;
-    let (_, body) = json_of(s.details("[1001]").auth().send().await.unwrap()).await;
+    let (_, body) = json_of(s.details("[1001]").auth()).await;
     assert!(body["data"].is_object());
 
     let s = start(Config {
@@ -238,7 +230,7 @@ async fn malformed_and_odd_bodies_on_request() {
         ..Config::default()
     })
     .await;
-    let (_, body) = json_of(s.details("[1001]").auth().send().await.unwrap()).await;
+    let (_, body) = json_of(s.details("[1001]").auth()).await;
     assert_eq!(body["data"].as_array().unwrap().len(), 3);
 }
 
@@ -289,29 +281,15 @@ async fn cors_preflight_is_answered_unless_disabled() {
 #[tokio::test]
 async fn diff_details_and_the_paginated_list() {
     let s = start(Config::default()).await;
-    let (status, body) = json_of(
-        s.get("/jobs/comparison/1042/diff-details")
-            .auth()
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (status, body) = json_of(s.get("/jobs/comparison/1042/diff-details").auth()).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["data"]["primary_key_columns"], json!(["order_id"]));
     assert_eq!(body["data"]["diff_rows"].as_array().unwrap().len(), 3);
-    let (status, _) = json_of(
-        s.get("/jobs/comparison/5/diff-details")
-            .auth()
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (status, _) = json_of(s.get("/jobs/comparison/5/diff-details").auth()).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 
     let query = "/jobs/comparison?page=2&size=10&status_filters=SUCCESS,FAILURE&start_time=2025-01-01T00:00:00Z&end_time=2025-12-31T00:00:00Z";
-    let (status, body) = json_of(s.get(query).auth().send().await.unwrap()).await;
+    let (status, body) = json_of(s.get(query).auth()).await;
     assert_eq!(status, StatusCode::OK);
     let data = &body["data"];
     assert_eq!(
@@ -325,23 +303,16 @@ async fn diff_details_and_the_paginated_list() {
         .unwrap()
         .iter()
         .all(|i| ["SUCCESS", "FAILURE"].contains(&i["status"].as_str().unwrap())));
-    let (status, _) = json_of(
-        s.get("/jobs/comparison?start_time=soon")
-            .auth()
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (status, _) = json_of(s.get("/jobs/comparison?start_time=soon").auth()).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    let (status, _) = json_of(s.get("/jobs/comparison").send().await.unwrap()).await;
+    let (status, _) = json_of(s.get("/jobs/comparison")).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
 
 #[tokio::test]
 async fn unknown_api_paths_answer_404_in_the_envelope() {
     let s = start(Config::default()).await;
-    let (status, body) = json_of(s.get("/nothing/here").auth().send().await.unwrap()).await;
+    let (status, body) = json_of(s.get("/nothing/here").auth()).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_eq!(body["message"], "No such API endpoint");
 }
