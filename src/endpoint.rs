@@ -76,6 +76,15 @@ pub fn api_root(input: &str, page_origin: &str) -> Result<String, BaseUrlError> 
     Ok(format!("{root}{API_PREFIX}"))
 }
 
+/// Whether two typed base URLs reach the same API (so a key used with one may go to the other
+/// without asking). Unusable bases never match.
+pub fn same_api(a: &str, b: &str, page_origin: &str) -> bool {
+    match (api_root(a, page_origin), api_root(b, page_origin)) {
+        (Ok(a), Ok(b)) => a.eq_ignore_ascii_case(&b),
+        _ => false,
+    }
+}
+
 /// `POST` here for job details by ID.
 pub fn details_url(api_root: &str) -> String {
     format!("{api_root}/jobs/comparison/details")
@@ -128,6 +137,27 @@ mod tests {
             details_url(&root("http://localhost:9000/api/v1/")),
             "http://localhost:9000/api/v1/jobs/comparison/details"
         );
+    }
+
+    #[test]
+    fn spellings_of_one_instance_are_the_same_api() {
+        assert!(same_api(
+            "https://dc.example.com",
+            "HTTPS://dc.example.com/api/v1/",
+            PAGE
+        ));
+        assert!(same_api("", "https://viewer.example.com", PAGE));
+        assert!(!same_api(
+            "https://dc.example.com",
+            "https://evil.example.com",
+            PAGE
+        ));
+        assert!(!same_api(
+            "https://dc.example.com",
+            "https://dc.example.com/other",
+            PAGE
+        ));
+        assert!(!same_api("nonsense", "nonsense", PAGE));
     }
 
     #[test]

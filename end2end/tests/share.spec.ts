@@ -75,6 +75,26 @@ test('Copy link copies the share URL, which loads at once where the key is remem
   await other.close();
 });
 
+test('a link to another instance does not send the remembered key until the user says so', async ({ viewer, page }) => {
+  await viewer.open();
+  await viewer.fetchJobs({ base: MAIN, ids: '1001' });
+  await expect(viewer.row(1001)).toBeVisible();
+  await page.getByLabel('Remember key on this device').check();
+  const elsewhere = 'http://127.0.0.1:18810';
+  await page.goto(`/?ids=1042&base=${elsewhere}&workspace=${DEMO_WORKSPACE}`);
+  await expect(viewer.status).toContainText(`This link points at ${elsewhere}/api/v1, not the instance your key was last used with.`);
+  await expect(viewer.baseUrl).toBeFocused();
+  await expect(viewer.apiKey).toHaveValue(DEMO_KEY);
+  expect(viewer.detailRequests.filter((r) => r.url.startsWith(elsewhere))).toHaveLength(0);
+  // The user looks, agrees, and fetches: now it goes.
+  await viewer.fetchButton.click();
+  await expect(viewer.row(1042)).toContainText('MISMATCH');
+  expect(viewer.detailRequests.at(-1)?.url).toBe(`${elsewhere}/api/v1/jobs/comparison/details`);
+  // A link to the instance the key was just used with loads at once.
+  await page.goto(`/?ids=1001&base=${elsewhere}&workspace=${DEMO_WORKSPACE}`);
+  await expect(viewer.row(1001)).toBeVisible();
+});
+
 test('the key is kept on this device only when asked, and Forget key removes it', async ({ viewer, page }) => {
   const stored = () => page.evaluate(() => ({ ...localStorage }));
   await viewer.open();

@@ -10,7 +10,7 @@ use super::{
 };
 use crate::api::{page_origin, Credentials};
 use crate::batching::JobRow;
-use crate::endpoint::{api_root, details_url};
+use crate::endpoint::{api_root, details_url, same_api};
 use crate::fetch_jobs::{fetch_jobs, FetchReport, Progress};
 use crate::form_input::{validate, FieldErrors, JobQuery};
 use crate::share_link::{compact_ranges, decode_query, encode_query, SharedView};
@@ -143,13 +143,23 @@ pub fn JobViewerPage() -> impl IntoView {
         }
     };
 
-    // What the URL says, loaded at once if the key is known, else the key is asked for.
+    // What the URL says, loaded at once if the key is known, else the key is asked for. A link
+    // is anyone's to craft: the key goes unasked only to the instance it was last used with.
     let load_link = {
         let submit = submit.clone();
+        let origin = origin.clone();
         move || {
+            let base = fields.base_url.get_untracked();
             if fields.api_key.with_untracked(|k| k.trim().is_empty()) {
                 notice.0.set(Some(KEY_HINT.into()));
                 focus_by_id("api-key");
+            } else if !same_api(&base, &saved_settings::load().base_url, &origin) {
+                let target = api_root(&base, &origin).unwrap_or(base);
+                notice.0.set(Some(format!(
+                    "This link points at {target}, not the instance your key was last used with. \
+                     Check the API base URL, then press Fetch jobs: the key is sent only when you do."
+                )));
+                focus_by_id("base-url");
             } else {
                 submit(FetchOrigin::Link);
             }
