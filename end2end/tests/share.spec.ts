@@ -152,3 +152,21 @@ test('through the nginx proxy: Chromium → nginx → demo-api, same origin', as
   await expect(viewer.row(1003)).toContainText('FAILURE');
   expect(viewer.detailRequests[0].url).toBe('http://127.0.0.1:18820/api/v1/jobs/comparison/details');
 });
+
+test('Back during a fetch cancels it and loads the earlier set; the cancelled answers never show', async ({ viewer, page }) => {
+  const laggy = 'http://127.0.0.1:18811'; // answers after 1.5 s
+  await viewer.open();
+  await viewer.fetchJobs({ base: laggy, ids: '1001 1002' });
+  await expect(viewer.row(1002)).toBeVisible();
+  // Ten batches, four at a time: about 4.5 s, so it would land well after the set Back reloads.
+  await viewer.jobIds.fill('1001-2000');
+  await viewer.fetchButton.click();
+  await expect(viewer.status).toContainText('of 10 batches done');
+  await page.goBack();
+  await expect(viewer.jobIds).toHaveValue('1001,1002');
+  await expect(viewer.row(1001)).toBeVisible();
+  // Long enough for the cancelled fetch's answers to have arrived, had it not been cancelled.
+  await page.waitForTimeout(5_000);
+  expect(await viewer.rowIds()).toEqual(['1001', '1002']);
+  await expect(viewer.fetchButton).toBeEnabled();
+});
