@@ -14,7 +14,7 @@ thread_local! {
 }
 
 /// Builds the formatter ahead of the first table: Chromium spends ~30 ms loading locale data for
-/// the first `Intl.DateTimeFormat`, better spent while a fetch waits on the network.
+/// the first `Intl.DateTimeFormat`, better spent while the page is idle.
 pub fn warm_up() {
     LOCAL_FORMAT.with(|_| ());
 }

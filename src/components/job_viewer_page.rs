@@ -45,6 +45,8 @@ pub fn JobViewerPage() -> impl IntoView {
     // The running fetch's controller: aborting it stops every batch of that fetch.
     let running = StoredValue::new_local(None::<AbortController>);
     let origin = page_origin();
+    // Build the date formatter while the user types, not when the first table renders.
+    request_idle_callback(crate::local_time::warm_up);
 
     // A share link fills the form; otherwise the remembered connection does.
     let saved = saved_settings::load();
@@ -101,8 +103,6 @@ pub fn JobViewerPage() -> impl IntoView {
             api_key: query.api_key,
             workspace_id: query.workspace_id,
         };
-        // After the first requests are on their way, while they wait on the network.
-        set_timeout(crate::local_time::warm_up, std::time::Duration::ZERO);
         spawn_local(async move {
             let on_progress = {
                 let signal = signal.clone();
