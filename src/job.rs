@@ -163,7 +163,8 @@ fn text_of(value: Option<&Value>) -> Option<String> {
 fn number_of(value: Option<&Value>) -> Option<f64> {
     match value? {
         Value::Number(n) => n.as_f64(),
-        Value::String(s) => s.trim().parse().ok(),
+        // serde_json's own number parser: the bundle already has it, unlike str::parse::<f64>.
+        Value::String(s) => serde_json::from_str(s.trim()).ok(),
         _ => None,
     }
     .filter(|n: &f64| n.is_finite())

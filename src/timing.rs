@@ -17,19 +17,27 @@ pub fn parse_timestamp_ms(text: &str) -> Option<f64> {
     let mut clock_parts = clock.splitn(3, ':');
     let hour: i64 = number(clock_parts.next()?, 2)?;
     let minute: i64 = number(clock_parts.next()?, 2)?;
-    let seconds: f64 = match clock_parts.next() {
-        Some(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b'.') => {
-            s.parse().ok()?
-        }
-        Some(_) => return None,
-        None => 0.0,
+    let millis = match clock_parts.next() {
+        Some(seconds) => seconds_to_millis(seconds)?,
+        None => 0,
     };
-    if hour > 23 || minute > 59 || seconds >= 61.0 {
+    if hour > 23 || minute > 59 || millis >= 61_000 {
         return None;
     }
     let whole =
         days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 - offset_secs;
-    Some(whole as f64 * 1000.0 + (seconds * 1000.0).round())
+    Some((whole * 1000 + millis) as f64)
+}
+
+/// `02` or `02.250` (any number of fraction digits; milliseconds kept) → 2000 or 2250. Integer
+/// arithmetic on purpose: float parsing and formatting cost the bundle kilobytes.
+fn seconds_to_millis(text: &str) -> Option<i64> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    if text.ends_with('.') || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let millis: String = fraction.chars().chain("000".chars()).take(3).collect();
+    Some(number(whole, 2)? * 1000 + millis.parse::<i64>().ok()?)
 }
 
 fn number(text: &str, digits: usize) -> Option<i64> {
@@ -100,8 +108,12 @@ pub fn format_duration(seconds: f64) -> String {
         return "—".into();
     }
     if seconds < 60.0 {
-        let text = format!("{seconds:.1}");
-        return format!("{} s", text.strip_suffix(".0").unwrap_or(&text));
+        // Tenths by integer arithmetic: float formatting would pull ~6 KB (brotli) into the bundle.
+        let tenths = (seconds * 10.0).round() as u64;
+        return match tenths % 10 {
+            0 => format!("{} s", tenths / 10),
+            t => format!("{}.{t} s", tenths / 10),
+        };
     }
     let whole = seconds.round() as u64;
     if whole < 3600 {
@@ -215,6 +227,8 @@ mod tests {
     fn durations_read_naturally() {
         assert_eq!(format_duration(0.0), "0 s");
         assert_eq!(format_duration(42.34), "42.3 s");
+        assert_eq!(format_duration(9.96), "10 s");
+        assert_eq!(format_duration(0.05), "0.1 s");
         assert_eq!(format_duration(103.2), "1 min 43 s");
         assert_eq!(format_duration(7500.0), "2 h 05 min");
         assert_eq!(format_duration(90_000.0), "1 d 1 h");
