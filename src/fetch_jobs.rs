@@ -35,6 +35,11 @@ impl FetchReport {
     pub fn batches_failed(&self) -> usize {
         self.failures.iter().map(|(_, n)| n).sum()
     }
+
+    /// Every batch failed: there is nothing to show but the error.
+    pub fn nothing_loaded(&self) -> bool {
+        !self.failures.is_empty() && self.batches_failed() == self.batches_total
+    }
 }
 
 /// Fetches every ID, reporting progress after each batch. `Err` only when cancelled.

@@ -16,8 +16,7 @@ pub fn ErrorPanel(
         if report.failures.is_empty() {
             return None;
         }
-        let failed = report.batches_failed();
-        let heading = if failed == report.batches_total {
+        let heading = if report.nothing_loaded() {
             "The jobs could not be loaded".to_string()
         } else {
             let failed_ids = report
@@ -27,7 +26,7 @@ pub fn ErrorPanel(
                 .count();
             format!(
                 "{} of {} batches failed: {} jobs could not be loaded (marked in the table)",
-                failed,
+                report.batches_failed(),
                 report.batches_total,
                 group_thousands(failed_ids as u64)
             )

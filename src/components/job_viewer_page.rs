@@ -9,7 +9,6 @@ use super::{
     ResultsTable,
 };
 use crate::api::{page_origin, Credentials};
-use crate::batching::JobRow;
 use crate::endpoint::{api_root, details_url, same_api};
 use crate::fetch_jobs::{fetch_jobs, FetchReport, Progress};
 use crate::form_input::{validate, FieldErrors, JobQuery};
@@ -222,11 +221,7 @@ pub fn JobViewerPage() -> impl IntoView {
     let busy = Signal::derive(move || progress.with(Option::is_some));
     let results = move || {
         let report = report.get()?;
-        let all_failed = report
-            .rows
-            .iter()
-            .all(|r| matches!(r, JobRow::Failed { .. }));
-        if all_failed && !report.failures.is_empty() {
+        if report.nothing_loaded() {
             return None; // the error panel says it all; a table of failed rows adds nothing
         }
         let rows = report.rows.clone();
