@@ -1,25 +1,22 @@
 //! The page's views, one component per file. `JobViewerPage` wires the state; the rest render it.
 
 mod api_key_input;
-mod badge;
 mod copy_link_button;
 mod error_panel;
 mod fetch_form;
 mod fetch_progress;
 mod field_error;
-mod job_row;
+mod job_rows;
 mod job_viewer_page;
 mod results_summary;
 mod results_table;
 
 pub use api_key_input::ApiKeyInput;
-pub use badge::Badge;
 pub use copy_link_button::CopyLinkButton;
 pub use error_panel::ErrorPanel;
 pub use fetch_form::{FetchForm, FormFields, KeyMemory};
 pub use fetch_progress::FetchProgress;
 pub use field_error::FieldError;
-pub use job_row::JobRowView;
 pub use job_viewer_page::{JobViewerPage, StatusNotice};
 pub use results_summary::ResultsSummary;
 pub use results_table::{ResultsTable, ROWS_PER_STEP};

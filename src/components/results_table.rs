@@ -1,10 +1,12 @@
 use std::sync::Arc;
 
 use leptos::ev::MouseEvent;
+use leptos::html::Tbody;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
+use super::job_rows::append_job_rows;
 use crate::batching::JobRow;
 use crate::job_ids::group_thousands;
 
@@ -38,17 +40,19 @@ pub fn ResultsTable(
     };
     let total = rows.len();
     let shown = RwSignal::new(ROWS_PER_STEP.min(total));
-    // Rows go in as chunks of ROWS_PER_STEP, keyed by chunk: "Show more" adds a chunk without
-    // touching the rows already there, and no per-row keyed diffing is needed.
-    let visible_chunks =
-        move || -> Vec<usize> { (0..shown.get().div_ceil(ROWS_PER_STEP)).collect() };
-    let chunk_view = move |chunk: usize| {
-        let end = ((chunk + 1) * ROWS_PER_STEP).min(total);
-        rows[chunk * ROWS_PER_STEP..end]
-            .iter()
-            .map(|row| view! { <super::JobRowView row=row.clone() now_ms=now_ms/> })
-            .collect_view()
-    };
+    // Rows are appended, never rebuilt: "Show more" adds rows without touching those already there.
+    let tbody = NodeRef::<Tbody>::new();
+    let rendered = StoredValue::new(0usize);
+    Effect::new(move || {
+        let (Some(tbody), target) = (tbody.get(), shown.get()) else {
+            return;
+        };
+        let from = rendered.get_value();
+        if target > from {
+            append_job_rows(&tbody, &rows[from..target], now_ms);
+            rendered.set_value(target);
+        }
+    });
     let more = move || {
         let showing = shown.get();
         (showing < total).then(|| {
@@ -89,9 +93,7 @@ pub fn ResultsTable(
                         <th scope="col">"Duration"</th>
                     </tr>
                 </thead>
-                <tbody on:click=copy_comparison_id>
-                    <For each=visible_chunks key=|chunk| *chunk children=chunk_view/>
-                </tbody>
+                <tbody node_ref=tbody on:click=copy_comparison_id></tbody>
             </table>
         </div>
         {more}
