@@ -103,7 +103,8 @@ mod tests {
     use crate::job::decode_item;
 
     fn job(id: u64) -> DecodedItem {
-        decode_item(&serde_json::json!({"run_id": id, "status": "SUCCESS"}))
+        let body = format!(r#"{{"run_id": {id}, "status": "SUCCESS"}}"#);
+        decode_item(&crate::json::parse(&body).unwrap())
     }
 
     #[test]

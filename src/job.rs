@@ -1,7 +1,7 @@
 //! Comparison jobs as the details endpoint returns them, decoded leniently field by field: a null,
 //! a missing field, an extra field or a value of the wrong type never breaks the page.
 
-use serde_json::{Map, Value};
+use crate::json::{self, Json};
 
 /// A job's status. Real instances send values outside the documented list; those are kept as sent.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -102,7 +102,7 @@ pub struct Timestamp {
 }
 
 impl Timestamp {
-    fn from_value(value: Option<&Value>) -> Option<Timestamp> {
+    fn from_value(value: Option<&Json>) -> Option<Timestamp> {
         let raw = text_of(value)?;
         Some(Timestamp {
             epoch_ms: crate::timing::parse_timestamp_ms(&raw),
@@ -150,40 +150,43 @@ pub enum BodyError {
     UnexpectedShape { detail: String },
 }
 
-/// A string field, or any other scalar written as text; null, missing and empty are `None`.
-fn text_of(value: Option<&Value>) -> Option<String> {
+/// A string field, or any other value as its JSON text; null, missing and empty are `None`.
+fn text_of(value: Option<&Json>) -> Option<String> {
     match value? {
-        Value::Null => None,
-        Value::String(s) if s.trim().is_empty() => None,
-        Value::String(s) => Some(s.clone()),
-        other => Some(other.to_string()),
+        Json::Null => None,
+        Json::String { text, .. } if text.trim().is_empty() => None,
+        Json::String { text, .. } => Some(text.to_string()),
+        other => Some(other.raw().to_string()),
     }
 }
 
-fn number_of(value: Option<&Value>) -> Option<f64> {
-    match value? {
-        Value::Number(n) => n.as_f64(),
-        // serde_json's own number parser: the bundle already has it, unlike str::parse::<f64>.
-        Value::String(s) => serde_json::from_str(s.trim()).ok(),
-        _ => None,
-    }
-    .filter(|n: &f64| n.is_finite())
+/// A number, sent as a number or as a string holding one.
+fn number_of(value: Option<&Json>) -> Option<f64> {
+    let raw = match value? {
+        Json::Number(raw) => raw,
+        Json::String { text, .. } => match json::parse(text.trim()) {
+            Ok(Json::Number(raw)) => raw,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    json::number_value(raw).filter(|n| n.is_finite())
 }
 
 /// A positive integer ID, sent as a number or as a string of digits.
-fn id_of(value: Option<&Value>) -> Option<u64> {
+fn id_of(value: Option<&Json>) -> Option<u64> {
     match value? {
-        Value::Number(n) => n.as_u64(),
-        Value::String(s) => s.trim().parse().ok(),
+        Json::Number(raw) => raw.parse().ok(),
+        Json::String { text, .. } => text.trim().parse().ok(),
         _ => None,
     }
     .filter(|&id| id > 0)
 }
 
-fn decode_result(value: Option<&Value>) -> Option<JobResult> {
-    let object = value?.as_object()?;
+fn decode_result(value: Option<&Json>) -> Option<JobResult> {
+    let object = value.filter(|v| matches!(v, Json::Object { .. }))?;
     let diff_reasons = match object.get("diff_reasons") {
-        Some(Value::Array(items)) => items.iter().filter_map(|v| text_of(Some(v))).collect(),
+        Some(Json::Array { items, .. }) => items.iter().filter_map(|v| text_of(Some(v))).collect(),
         single => text_of(single).into_iter().collect(),
     };
     Some(JobResult {
@@ -193,7 +196,10 @@ fn decode_result(value: Option<&Value>) -> Option<JobResult> {
     })
 }
 
-fn decode_job(object: &Map<String, Value>) -> Option<Job> {
+fn decode_job(object: &Json) -> Option<Job> {
+    if !matches!(object, Json::Object { .. }) {
+        return None;
+    }
     Some(Job {
         run_id: id_of(object.get("run_id"))?,
         comparison_id: text_of(object.get("comparison_id")),
@@ -206,26 +212,27 @@ fn decode_job(object: &Map<String, Value>) -> Option<Job> {
     })
 }
 
-pub fn decode_item(value: &Value) -> DecodedItem {
-    match value.as_object().and_then(decode_job) {
+/// One element of the `data` list: a job, or its JSON text exactly as sent.
+pub fn decode_item(value: &Json) -> DecodedItem {
+    match decode_job(value) {
         Some(job) => DecodedItem::Job(job),
-        None => DecodedItem::Unreadable(value.to_string()),
+        None => DecodedItem::Unreadable(value.raw().to_string()),
     }
 }
 
 /// Decodes a details response body: the `{message, meta, data: [...]}` envelope (a bare list is
 /// taken too), each element on its own so one broken job does not hide the others.
 pub fn decode_details_body(body: &str) -> Result<Vec<DecodedItem>, BodyError> {
-    let value: Value = serde_json::from_str(body).map_err(|_| BodyError::NotJson {
+    let value = json::parse(body).map_err(|_| BodyError::NotJson {
         snippet: snippet(body),
     })?;
     let list = match &value {
-        Value::Array(list) => list,
-        Value::Object(map) => match map.get("data") {
-            Some(Value::Array(list)) => list,
+        Json::Array { items, .. } => items,
+        Json::Object { .. } => match value.get("data") {
+            Some(Json::Array { items, .. }) => items,
             Some(other) => {
                 return Err(BodyError::UnexpectedShape {
-                    detail: format!("“data” is {} instead of a list of jobs", kind_of(other)),
+                    detail: format!("“data” is {} instead of a list of jobs", other.kind()),
                 })
             }
             None => {
@@ -236,7 +243,7 @@ pub fn decode_details_body(body: &str) -> Result<Vec<DecodedItem>, BodyError> {
         },
         other => {
             return Err(BodyError::UnexpectedShape {
-                detail: format!("the answer is {} instead of an object", kind_of(other)),
+                detail: format!("the answer is {} instead of an object", other.kind()),
             })
         }
     };
@@ -245,19 +252,14 @@ pub fn decode_details_body(body: &str) -> Result<Vec<DecodedItem>, BodyError> {
 
 /// The server's `message`, when an error body carries the envelope.
 pub fn envelope_message(body: &str) -> Option<String> {
-    let value: Value = serde_json::from_str(body).ok()?;
+    let value = json::parse(body).ok()?;
     text_of(value.get("message")).or_else(|| text_of(value.get("detail")))
 }
 
-fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a true/false value",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
+/// The request body for a list of IDs: a bare JSON array.
+pub fn ids_body(ids: &[u64]) -> String {
+    let items: Vec<String> = ids.iter().map(u64::to_string).collect();
+    format!("[{}]", items.join(","))
 }
 
 /// The first 120 characters of a body, on one line, for messages.
@@ -363,7 +365,7 @@ mod tests {
         assert_eq!(items[0], DecodedItem::Unreadable("\"oops\"".into()));
         assert_eq!(
             items[1],
-            DecodedItem::Unreadable(r#"{"status":"SUCCESS"}"#.into())
+            DecodedItem::Unreadable(r#"{"status": "SUCCESS"}"#.into())
         );
         assert!(matches!(items[2], DecodedItem::Unreadable(_)));
         assert!(matches!(&items[3], DecodedItem::Job(j) if j.run_id == 10));
@@ -394,6 +396,12 @@ mod tests {
             Some("Not authenticated")
         );
         assert_eq!(envelope_message("oops"), None);
+    }
+
+    #[test]
+    fn requests_carry_a_bare_array_of_ids() {
+        assert_eq!(ids_body(&[1042, 7]), "[1042,7]");
+        assert_eq!(ids_body(&[]), "[]");
     }
 
     #[test]

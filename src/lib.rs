@@ -11,6 +11,7 @@ pub mod fetch_jobs;
 pub mod form_input;
 pub mod job;
 pub mod job_ids;
+pub mod json;
 pub mod local_time;
 pub mod page_location;
 pub mod saved_settings;

@@ -61,8 +61,8 @@ mod tests {
     use super::*;
     use crate::job::{decode_item, DecodedItem};
 
-    fn found(json: serde_json::Value) -> JobRow {
-        match decode_item(&json) {
+    fn found(json: &str) -> JobRow {
+        match decode_item(&crate::json::parse(json).unwrap()) {
             DecodedItem::Job(job) => JobRow::Found(job),
             DecodedItem::Unreadable(raw) => panic!("{raw}"),
         }
@@ -71,15 +71,11 @@ mod tests {
     #[test]
     fn counts_add_up_and_read_in_a_sensible_order() {
         let rows = vec![
-            found(
-                serde_json::json!({"run_id": 1, "status": "SUCCESS", "result": {"diff_status": "MISMATCH"}}),
-            ),
-            found(
-                serde_json::json!({"run_id": 2, "status": "SUCCESS", "result": {"diff_status": "MATCH"}}),
-            ),
-            found(serde_json::json!({"run_id": 3, "status": "QUEUED"})),
-            found(serde_json::json!({"run_id": 4, "status": "PENDING"})),
-            found(serde_json::json!({"run_id": 5})),
+            found(r#"{"run_id": 1, "status": "SUCCESS", "result": {"diff_status": "MISMATCH"}}"#),
+            found(r#"{"run_id": 2, "status": "SUCCESS", "result": {"diff_status": "MATCH"}}"#),
+            found(r#"{"run_id": 3, "status": "QUEUED"}"#),
+            found(r#"{"run_id": 4, "status": "PENDING"}"#),
+            found(r#"{"run_id": 5}"#),
             JobRow::NotFound(6),
             JobRow::Failed {
                 id: 7,

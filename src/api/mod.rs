@@ -7,7 +7,7 @@ pub use error::{network_error, parse_retry_after, ApiError, REQUEST_TIMEOUT_SECS
 use gloo_net::http::Request;
 use web_sys::AbortSignal;
 
-use crate::job::{decode_details_body, DecodedItem};
+use crate::job::{decode_details_body, ids_body, DecodedItem};
 
 /// Who is asking: sent as headers on every call, never put in a URL.
 #[derive(Clone, PartialEq, Eq)]
@@ -43,7 +43,7 @@ pub async fn fetch_job_details(
 ) -> Result<Vec<DecodedItem>, ApiError> {
     let timeout = AbortSignal::timeout_with_u32(REQUEST_TIMEOUT_SECS * 1000);
     let signal = AbortSignal::any(&js_sys::Array::of2(cancel, &timeout));
-    let body = serde_json::to_string(ids).expect("a list of integers always serializes");
+    let body = ids_body(ids);
     let answer = async {
         let response = Request::post(details_url)
             .header("Authorization", &format!("Bearer {}", credentials.api_key))
