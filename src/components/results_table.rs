@@ -39,20 +39,23 @@ pub fn ResultsTable(
         }
     };
     let total = rows.len();
-    let shown = RwSignal::new(ROWS_PER_STEP.min(total));
-    // Rows are appended, never rebuilt: "Show more" adds rows without touching those already there.
+    let first = ROWS_PER_STEP.min(total);
+    let shown = RwSignal::new(first);
+    // Rows are appended, never rebuilt: "Show more" adds rows without touching those already
+    // there. The first ones go in while the table is built, before it is attached, in one task.
+    let first_rows = {
+        let rows = rows.clone();
+        move |tbody: Element| append_job_rows(&tbody, &rows[..first], now_ms)
+    };
     let tbody = NodeRef::<Tbody>::new();
-    let rendered = StoredValue::new(0usize);
-    Effect::new(move || {
-        let (Some(tbody), target) = (tbody.get(), shown.get()) else {
-            return;
-        };
-        let from = rendered.get_value();
-        if target > from {
-            append_job_rows(&tbody, &rows[from..target], now_ms);
-            rendered.set_value(target);
+    let rows = StoredValue::new(rows);
+    let show_up_to = move |target: usize| {
+        let from = shown.get_untracked();
+        if let (Some(tbody), true) = (tbody.get_untracked(), target > from) {
+            rows.with_value(|rows| append_job_rows(&tbody, &rows[from..target], now_ms));
+            shown.set(target);
         }
-    });
+    };
     let more = move || {
         let showing = shown.get();
         (showing < total).then(|| {
@@ -66,10 +69,10 @@ pub fn ResultsTable(
                             group_thousands(total as u64),
                         )}
                     </span>
-                    <button type="button" class="secondary" on:click=move |_| shown.update(|n| *n = (*n + step).min(total))>
+                    <button type="button" class="secondary" on:click=move |_| show_up_to(showing + step)>
                         {format!("Show {step} more")}
                     </button>
-                    <button type="button" class="secondary" on:click=move |_| shown.set(total)>
+                    <button type="button" class="secondary" on:click=move |_| show_up_to(total)>
                         {format!("Show all {}", group_thousands(total as u64))}
                     </button>
                 </div>
@@ -93,7 +96,7 @@ pub fn ResultsTable(
                         <th scope="col">"Duration"</th>
                     </tr>
                 </thead>
-                <tbody node_ref=tbody on:click=copy_comparison_id></tbody>
+                <tbody node_ref=tbody use:first_rows on:click=copy_comparison_id></tbody>
             </table>
         </div>
         {more}
