@@ -4,8 +4,9 @@ mod error;
 
 pub use error::{network_error, parse_retry_after, ApiError, REQUEST_TIMEOUT_SECS};
 
-use gloo_net::http::Request;
-use web_sys::AbortSignal;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortSignal, Headers, RequestInit, Response};
 
 use crate::job::{decode_details_body, ids_body, DecodedItem};
 
@@ -45,17 +46,22 @@ pub async fn fetch_job_details(
     let signal = AbortSignal::any(&js_sys::Array::of2(cancel, &timeout));
     let body = ids_body(ids);
     let answer = async {
-        let response = Request::post(details_url)
-            .header("Authorization", &format!("Bearer {}", credentials.api_key))
-            .header("Workspace-Id", &credentials.workspace_id)
-            .header("Content-Type", "application/json")
-            .abort_signal(Some(&signal))
-            .body(body)?
-            .send()
-            .await?;
-        let retry_after = response.headers().get("retry-after");
-        let text = response.text().await?;
-        Ok::<_, gloo_net::Error>((response.status(), retry_after, text))
+        let headers = Headers::new()?;
+        headers.set("Authorization", &format!("Bearer {}", credentials.api_key))?;
+        headers.set("Workspace-Id", &credentials.workspace_id)?;
+        headers.set("Content-Type", "application/json")?;
+        let init = RequestInit::new();
+        init.set_method("POST");
+        init.set_headers(&headers);
+        init.set_body(&JsValue::from_str(&body));
+        init.set_signal(Some(&signal));
+        let window = web_sys::window().ok_or(JsValue::NULL)?;
+        let response: Response = JsFuture::from(window.fetch_with_str_and_init(details_url, &init))
+            .await?
+            .dyn_into()?;
+        let retry_after = response.headers().get("retry-after")?;
+        let text = JsFuture::from(response.text()?).await?.as_string();
+        Ok::<_, JsValue>((response.status(), retry_after, text.unwrap_or_default()))
     }
     .await;
     let (status, retry_after, text) = match answer {
