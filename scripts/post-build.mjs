@@ -1,0 +1,41 @@
+// Trunk post-build hook.
+// 1. Moves Trunk's inline module loader into its own file, so the page's Content-Security-Policy
+//    can forbid inline scripts (script-src 'self'). The file name carries a content hash like
+//    Trunk's own assets, and the tag gets an integrity hash like theirs.
+// 2. In release builds, minifies wasm-bindgen's JS glue with terser (Trunk's own JS minifier
+//    cannot parse it) and updates the integrity hash that the page's preload link checks.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { minify } from 'terser';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+const publicUrl = process.env.TRUNK_PUBLIC_URL ?? '/';
+if (!dir) throw new Error('run by trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
+const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
+
+const htmlPath = join(dir, 'index.html');
+let html = readFileSync(htmlPath, 'utf8');
+const inline = /<script type="module">([\s\S]*?)<\/script>/g;
+const found = [...html.matchAll(inline)];
+if (found.length !== 1) throw new Error(`expected one inline module script, found ${found.length}`);
+
+const code = found[0][1].trim() + '\n';
+const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+writeFileSync(join(dir, name), code);
+const tag = `<script type="module" src="${publicUrl}${name}" integrity="${sri(code)}" crossorigin="anonymous"></script>`;
+html = html.replace(found[0][0], tag);
+console.log(`post-build: loader moved to ${name}`);
+
+if (process.env.TRUNK_PROFILE === 'release') {
+  const preload = /<link rel="modulepreload" href="([^"]*\/)?([^"/]+\.js)"([^>]*?) integrity="([^"]+)"/;
+  const match = html.match(preload);
+  if (!match) throw new Error('no modulepreload link for the JS glue in index.html');
+  const gluePath = join(dir, match[2]);
+  const glue = readFileSync(gluePath, 'utf8');
+  const { code: small } = await minify(glue, { module: true, compress: true, mangle: true });
+  writeFileSync(gluePath, small);
+  html = html.replace(match[0], match[0].replace(match[4], sri(small)));
+  console.log(`post-build: ${match[2]} minified, ${glue.length} -> ${small.length} bytes`);
+}
+writeFileSync(htmlPath, html);
