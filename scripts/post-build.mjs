@@ -3,7 +3,9 @@
 //    can forbid inline scripts (script-src 'self'). The file name carries a content hash like
 //    Trunk's own assets, and the tag gets an integrity hash like theirs.
 // 2. In release builds, minifies wasm-bindgen's JS glue with terser (Trunk's own JS minifier
-//    cannot parse it) and updates the integrity hash that the page's preload link checks.
+//    cannot parse it), strips comments and indentation from the stylesheet and comments from the
+//    HTML (Trunk's minify option would rewrite the HTML this hook edits), and updates the
+//    integrity hashes the page checks.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,5 +39,19 @@ if (process.env.TRUNK_PROFILE === 'release') {
   writeFileSync(gluePath, small);
   html = html.replace(match[0], match[0].replace(match[4], sri(small)));
   console.log(`post-build: ${match[2]} minified, ${glue.length} -> ${small.length} bytes`);
+
+  // Our own stylesheet holds no "/*" inside strings, so comments can go by pattern.
+  const stylesheet = /<link rel="stylesheet" href="([^"]*\/)?([^"/]+\.css)" integrity="([^"]+)"/;
+  const css = html.match(stylesheet);
+  if (!css) throw new Error('no stylesheet link in index.html');
+  const cssPath = join(dir, css[2]);
+  const full = readFileSync(cssPath, 'utf8');
+  const lean = full.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s*/g, '\n').trim() + '\n';
+  writeFileSync(cssPath, lean);
+  html = html.replace(css[0], css[0].replace(css[3], sri(lean)));
+  console.log(`post-build: ${css[2]} stripped, ${full.length} -> ${lean.length} bytes`);
+
+  // The HTML's comments are notes for whoever edits index.html, not for the browser.
+  html = html.replace(/\s*<!--[\s\S]*?-->/g, '');
 }
 writeFileSync(htmlPath, html);
