@@ -1,7 +1,7 @@
 //! The table's body rows, built with direct DOM calls instead of `view!`. Rows never change once
-//! shown, so they need no reactivity; one generic view per cell shape cost ~15 KB of compressed
-//! WASM and a fifth of the render time at 1,000 jobs (see the README's performance section).
-//! Every string from the API goes in through `textContent`, never as HTML.
+//! shown, so they need no reactivity, and the generic views per cell shape cost ~11 KB of
+//! compressed WASM and most of the page's extra render time (see the README's performance
+//! section). Every string from the API goes in through `textContent`, never as HTML.
 
 use wasm_bindgen::{JsCast, UnwrapThrowExt};
 use web_sys::{Element, HtmlElement, HtmlTimeElement};
