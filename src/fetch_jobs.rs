@@ -75,7 +75,7 @@ pub async fn fetch_jobs(
                                 retries_done += 1;
                                 progress.borrow_mut().retries += 1;
                                 on_progress(*progress.borrow());
-                                gloo_timers::future::sleep(wait).await;
+                                sleep(wait).await;
                             }
                             _ => {
                                 if error.stops_everything() {
@@ -112,4 +112,17 @@ pub async fn fetch_jobs(
         failures,
         batches_total: outcomes.len(),
     })
+}
+
+/// Waits `duration` on the browser's timer (a retry's back-off).
+async fn sleep(duration: std::time::Duration) {
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                duration.as_millis().min(i32::MAX as u128) as i32,
+            );
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
 }
