@@ -174,43 +174,27 @@ impl<'a> Parser<'a> {
             }
             b'[' | b'{' if depth >= MAX_DEPTH => return Err(NotJson),
             b'[' => {
-                self.pos += 1;
                 let mut items = Vec::new();
-                self.skip_whitespace();
-                if !self.eat(b']') {
-                    loop {
-                        items.push(self.value(depth + 1)?);
-                        self.skip_whitespace();
-                        if self.eat(b']') {
-                            break;
-                        }
-                        self.expect(b',')?;
-                    }
-                }
+                self.separated(b']', |parser| {
+                    items.push(parser.value(depth + 1)?);
+                    Ok(())
+                })?;
                 let raw = &self.text[start..self.pos];
                 return Ok(Json::Array { items, raw });
             }
             b'{' => {
-                self.pos += 1;
                 let mut members = Vec::new();
-                self.skip_whitespace();
-                if !self.eat(b'}') {
-                    loop {
-                        self.skip_whitespace();
-                        if self.peek() != Some(b'"') {
-                            return Err(NotJson);
-                        }
-                        let key = self.string()?;
-                        self.skip_whitespace();
-                        self.expect(b':')?;
-                        members.push((key, self.value(depth + 1)?));
-                        self.skip_whitespace();
-                        if self.eat(b'}') {
-                            break;
-                        }
-                        self.expect(b',')?;
+                self.separated(b'}', |parser| {
+                    parser.skip_whitespace();
+                    if parser.peek() != Some(b'"') {
+                        return Err(NotJson);
                     }
-                }
+                    let key = parser.string()?;
+                    parser.skip_whitespace();
+                    parser.expect(b':')?;
+                    members.push((key, parser.value(depth + 1)?));
+                    Ok(())
+                })?;
                 let raw = &self.text[start..self.pos];
                 return Ok(Json::Object { members, raw });
             }
@@ -235,6 +219,27 @@ impl<'a> Parser<'a> {
         };
         self.pos += length;
         Ok(value)
+    }
+
+    /// From an opening bracket to its `close`: items separated by commas, each read by `item`.
+    fn separated(
+        &mut self,
+        close: u8,
+        mut item: impl FnMut(&mut Self) -> Result<(), NotJson>,
+    ) -> Result<(), NotJson> {
+        self.pos += 1;
+        self.skip_whitespace();
+        if self.eat(close) {
+            return Ok(());
+        }
+        loop {
+            item(self)?;
+            self.skip_whitespace();
+            if self.eat(close) {
+                return Ok(());
+            }
+            self.expect(b',')?;
+        }
     }
 
     /// A string literal starting at the opening quote. Borrowed unless it has escapes.
