@@ -105,7 +105,7 @@ impl Timestamp {
     fn from_value(value: Option<&Json>) -> Option<Timestamp> {
         let raw = text_of(value)?;
         Some(Timestamp {
-            epoch_ms: crate::timing::parse_timestamp_ms(&raw),
+            epoch_ms: crate::time::timing::parse_timestamp_ms(&raw),
             raw,
         })
     }

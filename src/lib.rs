@@ -3,21 +3,14 @@
 #![deny(deprecated)]
 
 pub mod api;
-pub mod batching;
 pub mod clipboard;
 pub mod components;
-pub mod endpoint;
-pub mod fetch_jobs;
-pub mod form_input;
+pub mod input;
 pub mod job;
-pub mod job_ids;
+pub mod jobs;
 pub mod json;
-pub mod local_time;
-pub mod page_location;
-pub mod saved_settings;
-pub mod share_link;
-pub mod summary;
-pub mod timing;
+pub mod link;
+pub mod time;
 
 pub use components::JobViewerPage;
 

@@ -2,9 +2,9 @@
 
 use std::sync::Arc;
 
-use job_viewer::batching::JobRow;
 use job_viewer::components::{ApiKeyInput, ResultsTable};
 use job_viewer::job::{decode_details_body, DecodedItem};
+use job_viewer::jobs::batching::JobRow;
 use job_viewer::JobViewerPage;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

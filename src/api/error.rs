@@ -190,7 +190,7 @@ fn parse_http_date_ms(value: &str) -> Option<f64> {
     let year: u32 = parts.next()?.parse().ok()?;
     let clock = parts.next()?;
     let iso = format!("{year:04}-{month:02}-{day:02}T{clock}Z");
-    crate::timing::parse_timestamp_ms(&iso)
+    crate::time::timing::parse_timestamp_ms(&iso)
 }
 
 /// What a body-less failure of `fetch()` means, once timeouts and cancels are ruled out.
@@ -279,7 +279,7 @@ mod tests {
     #[test]
     fn retry_after_takes_seconds_or_a_date() {
         assert_eq!(parse_retry_after("7", 0.0), Some(Duration::from_secs(7)));
-        let now = crate::timing::parse_timestamp_ms("2015-10-21T07:27:50Z").unwrap();
+        let now = crate::time::timing::parse_timestamp_ms("2015-10-21T07:27:50Z").unwrap();
         assert_eq!(
             parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now),
             Some(Duration::from_secs(10))

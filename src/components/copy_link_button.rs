@@ -7,7 +7,7 @@ use super::StatusNotice;
 pub fn CopyLinkButton() -> impl IntoView {
     let notice = use_context::<StatusNotice>();
     let copy = move |_| {
-        crate::clipboard::copy_text(&crate::page_location::href());
+        crate::clipboard::copy_text(&crate::link::page_location::href());
         if let Some(notice) = notice {
             notice.0.set(Some(
                 "Link copied. It holds the job IDs, base URL and workspace; never the API key."

@@ -2,8 +2,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::fetch_jobs::FetchReport;
-use crate::job_ids::group_thousands;
+use crate::input::job_ids::group_thousands;
+use crate::jobs::fetch_jobs::FetchReport;
 
 /// What went wrong in the last fetch, in plain words, announced as an alert. Server text is text.
 #[component]
@@ -22,7 +22,7 @@ pub fn ErrorPanel(
             let failed_ids = report
                 .rows
                 .iter()
-                .filter(|r| matches!(r, crate::batching::JobRow::Failed { .. }))
+                .filter(|r| matches!(r, crate::jobs::batching::JobRow::Failed { .. }))
                 .count();
             format!(
                 "{} of {} batches failed: {} jobs could not be loaded (marked in the table)",

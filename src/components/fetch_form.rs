@@ -1,7 +1,7 @@
 use leptos::ev::{KeyboardEvent, SubmitEvent};
 use leptos::prelude::*;
 
-use crate::form_input::{FieldErrors, FormInput};
+use crate::input::form_input::{FieldErrors, FormInput};
 
 /// The four fields as typed. Nothing here is ever cleared by an error.
 #[derive(Clone, Copy)]

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::fetch_jobs::Progress;
+use crate::jobs::fetch_jobs::Progress;
 
 /// Batches done of total while a fetch runs, with a way to stop it.
 #[component]

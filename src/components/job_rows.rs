@@ -6,10 +6,10 @@
 use wasm_bindgen::{JsCast, UnwrapThrowExt};
 use web_sys::{Element, HtmlElement, HtmlTimeElement};
 
-use crate::batching::JobRow;
 use crate::job::{Job, Timestamp};
-use crate::local_time::format_local;
-use crate::timing::{format_utc, job_duration, DurationText};
+use crate::jobs::batching::JobRow;
+use crate::time::local_time::format_local;
+use crate::time::timing::{format_utc, job_duration, DurationText};
 
 /// Cells after the Run ID, for rows that span them with one message.
 const SPAN: &str = "8";

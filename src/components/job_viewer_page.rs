@@ -9,12 +9,12 @@ use super::{
     ResultsTable,
 };
 use crate::api::{page_origin, Credentials};
-use crate::endpoint::{api_root, details_url, same_api};
-use crate::fetch_jobs::{fetch_jobs, FetchReport, Progress};
-use crate::form_input::{validate, FieldErrors, JobQuery};
-use crate::share_link::{compact_ranges, decode_query, encode_query, SharedView};
-use crate::summary::summarize;
-use crate::{page_location, saved_settings};
+use crate::input::endpoint::{api_root, details_url, same_api};
+use crate::input::form_input::{validate, FieldErrors, JobQuery};
+use crate::jobs::fetch_jobs::{fetch_jobs, FetchReport, Progress};
+use crate::jobs::summary::summarize;
+use crate::link::share_link::{compact_ranges, decode_query, encode_query, SharedView};
+use crate::link::{page_location, saved_settings};
 
 /// A short status line for screen readers and eyes: duplicates dropped, cancelled, copied.
 #[derive(Clone, Copy)]
@@ -45,7 +45,7 @@ pub fn JobViewerPage() -> impl IntoView {
     let running = StoredValue::new_local(None::<AbortController>);
     let origin = page_origin();
     // Build the date formatter while the user types, not when the first table renders.
-    request_idle_callback(crate::local_time::warm_up);
+    request_idle_callback(crate::time::local_time::warm_up);
 
     // A share link fills the form; otherwise the remembered connection does.
     let saved = saved_settings::load();

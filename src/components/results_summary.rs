@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::job_ids::group_thousands;
-use crate::summary::Summary;
+use crate::input::job_ids::group_thousands;
+use crate::jobs::summary::Summary;
 
 /// The counts above the table: requested, found, missing, failed, by status and by outcome.
 #[component]

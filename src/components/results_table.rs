@@ -7,8 +7,8 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::job_rows::append_job_rows;
-use crate::batching::JobRow;
-use crate::job_ids::group_thousands;
+use crate::input::job_ids::group_thousands;
+use crate::jobs::batching::JobRow;
 
 /// Rows rendered at first, and added per "Show more": a long list paints its first screen fast and
 /// never blocks the page for seconds; the summary above counts every row.
@@ -21,7 +21,7 @@ pub fn ResultsTable(
     rows: Arc<Vec<JobRow>>,
 ) -> impl IntoView {
     // One clock reading for the whole table, so "running for" agrees across rows.
-    let now_ms = crate::local_time::now_ms();
+    let now_ms = crate::time::local_time::now_ms();
     let notice = use_context::<super::StatusNotice>();
     // One listener for every "Copy ID" button instead of one per row: rows render faster.
     let copy_comparison_id = move |ev: MouseEvent| {

@@ -1,8 +1,8 @@
 //! Checking the four form fields before anything is sent: each problem is reported next to its
 //! field, and nothing the user typed is changed.
 
-use crate::endpoint::{api_root, details_url};
-use crate::job_ids::{parse_job_ids, JobIdList};
+use crate::input::endpoint::{api_root, details_url};
+use crate::input::job_ids::{parse_job_ids, JobIdList};
 
 /// The form as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

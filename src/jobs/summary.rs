@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::batching::JobRow;
 use crate::job::{DiffStatus, JobStatus};
+use crate::jobs::batching::JobRow;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Summary {

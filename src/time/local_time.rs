@@ -31,6 +31,6 @@ pub fn format_local(epoch_ms: f64) -> String {
             .call1(&JsValue::NULL, &Date::new(&JsValue::from_f64(epoch_ms)))
             .ok()
             .and_then(|text| text.as_string())
-            .unwrap_or_else(|| crate::timing::format_utc(epoch_ms))
+            .unwrap_or_else(|| crate::time::timing::format_utc(epoch_ms))
     })
 }

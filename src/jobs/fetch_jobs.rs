@@ -9,7 +9,7 @@ use futures::stream::{self, StreamExt};
 use web_sys::AbortSignal;
 
 use crate::api::{fetch_job_details, ApiError, Credentials};
-use crate::batching::{
+use crate::jobs::batching::{
     merge_rows, retry_delay, split_batches, BatchOutcome, JobRow, BATCH_SIZE, CONCURRENCY,
 };
 

@@ -1,0 +1,5 @@
+//! What outlives one fetch: the share link, the page's URL and history, and saved settings.
+
+pub mod page_location;
+pub mod saved_settings;
+pub mod share_link;
