@@ -1,7 +1,9 @@
-//! Command-line flags of the demo server. Hand-parsed: a dozen flags do not justify clap's build time.
+//! Command-line flags of the demo server, parsed by clap.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
+
+use clap::Parser;
 
 /// The API key that has the `read:job` scope in the demo workspace.
 pub const DEMO_KEY: &str = "demo-key";
@@ -12,141 +14,98 @@ pub const DEMO_WORKSPACE: &str = "8f14e45f-ceea-4e67-a8f3-5c7e2b1d9a10";
 /// The largest data set the demo will generate (the benchmark's upper bound).
 pub const MAX_JOBS: u64 = 100_000;
 
-pub const USAGE: &str = "\
-demo-api: a local stand-in for the Datachecks jobs API
-
-Usage: demo-api [FLAGS]
-
-  --port N              port to listen on (default 8080; 0 picks a free one)
-  --host ADDR           address to bind (default 127.0.0.1)
-  --dist DIR            also serve this built site (trunk's dist/) on the same port
-  --dist-path PATH      where on the server the site is served (default /; e.g. /viewer/)
-  --jobs N              how many seeded jobs, 300 by default, up to 100000 (IDs start at 1001)
-  --batch-limit N       most IDs one details request may carry (default 500; more answers 422)
-  --no-cors             answer without CORS headers, like an instance that does not allow this origin
-
-Faults (for tests and demos):
-  --latency-ms N        wait N ms before answering every API request
-  --force-status S      answer every API request with status S (429 adds Retry-After)
-  --fail-first N        with --force-status: only the first N API requests fail, then the server recovers
-  --error-rate F        answer a fraction F (0..1) of API requests with --error-status, chosen by a seeded generator
-  --error-status S      the status used by --error-rate and --fail-ids (default 503)
-  --fail-ids LIST       details requests that ask for any of these IDs (e.g. 1100-1199,1300) fail with --error-status
-  --retry-after SECS    the Retry-After value sent with 429 (default 2)
-  --malformed-json      details answer 200 with a body that is not valid JSON
-  --wrong-shape         details answer 200 with JSON whose data is not a list of jobs
-  --broken-items        details add job objects that cannot be read at all
-  --help                this text
-";
-
-#[derive(Clone, Debug)]
+/// demo-api: a local stand-in for the Datachecks jobs API, with seeded data and fault injection.
+#[derive(Clone, Debug, Parser)]
+#[command(name = "demo-api", version, about)]
 pub struct Config {
+    /// Address to bind
+    #[arg(long, default_value = "127.0.0.1")]
     pub host: String,
+    /// Port to listen on (0 picks a free one)
+    #[arg(long, default_value_t = 8080)]
     pub port: u16,
+    /// Also serve this built site (trunk's dist/) on the same port
+    #[arg(long, value_name = "DIR")]
     pub dist: Option<PathBuf>,
-    /// The path the site is served under, always starting and ending with '/'.
+    /// Where on the server the site is served, e.g. /viewer/
+    #[arg(long, value_name = "PATH", default_value = "/", value_parser = dist_path)]
     pub dist_path: String,
+    /// How many seeded jobs (IDs start at 1001)
+    #[arg(long, value_name = "N", default_value_t = 300,
+          value_parser = clap::value_parser!(u64).range(1..=MAX_JOBS))]
     pub jobs: u64,
+    /// Most IDs one details request may carry; more answers 422
+    #[arg(long, value_name = "N", default_value_t = 500)]
     pub batch_limit: usize,
+    /// Answer without CORS headers, like an instance that does not allow this origin
+    #[arg(long = "no-cors", action = clap::ArgAction::SetFalse)]
     pub cors: bool,
+
+    /// Wait this long before answering every API request
+    #[arg(long, value_name = "MS", default_value_t = 0, help_heading = "Faults")]
     pub latency_ms: u64,
+    /// Answer every API request with this status (429 and 503 add Retry-After)
+    #[arg(long, value_name = "S", value_parser = http_status, help_heading = "Faults")]
     pub force_status: Option<u16>,
+    /// With --force-status, only the first N API requests fail, then the server recovers
+    #[arg(long, value_name = "N", help_heading = "Faults")]
     pub fail_first: Option<u64>,
+    /// Answer a seeded fraction F (0 to 1) of API requests with --error-status
+    #[arg(long, value_name = "F", default_value_t = 0.0, value_parser = fraction,
+          help_heading = "Faults")]
     pub error_rate: f64,
+    /// The status --error-rate and --fail-ids answer with
+    #[arg(long, value_name = "S", default_value_t = 503, value_parser = http_status,
+          help_heading = "Faults")]
     pub error_status: u16,
+    /// Details requests asking for any of these IDs (e.g. 1100-1199,1300) fail with
+    /// --error-status
+    #[arg(long, value_name = "LIST", default_value = "", value_parser = id_list,
+          hide_default_value = true, help_heading = "Faults")]
     pub fail_ids: HashSet<u64>,
+    /// The Retry-After value sent with 429 and 503
+    #[arg(
+        long = "retry-after",
+        value_name = "SECS",
+        default_value_t = 2,
+        help_heading = "Faults"
+    )]
     pub retry_after_secs: u64,
+    /// Details answer 200 with a body that is not valid JSON
+    #[arg(long, help_heading = "Faults")]
     pub malformed_json: bool,
+    /// Details answer 200 with JSON whose data is not a list of jobs
+    #[arg(long, help_heading = "Faults")]
     pub wrong_shape: bool,
+    /// Details add job objects that cannot be read at all
+    #[arg(long, help_heading = "Faults")]
     pub broken_items: bool,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config {
-            host: "127.0.0.1".into(),
-            port: 8080,
-            dist: None,
-            dist_path: "/".into(),
-            jobs: 300,
-            batch_limit: 500,
-            cors: true,
-            latency_ms: 0,
-            force_status: None,
-            fail_first: None,
-            error_rate: 0.0,
-            error_status: 503,
-            fail_ids: HashSet::new(),
-            retry_after_secs: 2,
-            malformed_json: false,
-            wrong_shape: false,
-            broken_items: false,
-        }
+        Config::parse_from(["demo-api"])
     }
 }
 
-/// What the command line asked for: run with a config, or print the usage.
-pub enum Command {
-    Run(Config),
-    Help,
+/// `viewer`, `/viewer`, `/viewer/` → `/viewer/`: always starting and ending with '/'.
+fn dist_path(text: &str) -> Result<String, String> {
+    Ok(format!("/{}/", text.trim_matches('/')).replace("//", "/"))
 }
 
-pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String> {
-    let mut config = Config::default();
-    let mut args = args.into_iter();
-    while let Some(flag) = args.next() {
-        let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
-        match flag.as_str() {
-            "--help" | "-h" => return Ok(Command::Help),
-            "--port" => config.port = number(&flag, &value(&flag)?)?,
-            "--host" => config.host = value(&flag)?,
-            "--dist" => config.dist = Some(PathBuf::from(value(&flag)?)),
-            "--dist-path" => {
-                let path = value(&flag)?;
-                config.dist_path = format!("/{}/", path.trim_matches('/')).replace("//", "/");
-            }
-            "--jobs" => {
-                config.jobs = number(&flag, &value(&flag)?)?;
-                if config.jobs == 0 || config.jobs > MAX_JOBS {
-                    return Err(format!("--jobs must be between 1 and {MAX_JOBS}"));
-                }
-            }
-            "--batch-limit" => config.batch_limit = number(&flag, &value(&flag)?)?,
-            "--no-cors" => config.cors = false,
-            "--latency-ms" => config.latency_ms = number(&flag, &value(&flag)?)?,
-            "--force-status" => config.force_status = Some(status(&flag, &value(&flag)?)?),
-            "--fail-first" => config.fail_first = Some(number(&flag, &value(&flag)?)?),
-            "--error-rate" => {
-                config.error_rate = number(&flag, &value(&flag)?)?;
-                if !(0.0..=1.0).contains(&config.error_rate) {
-                    return Err("--error-rate must be between 0 and 1".into());
-                }
-            }
-            "--error-status" => config.error_status = status(&flag, &value(&flag)?)?,
-            "--fail-ids" => config.fail_ids = id_list(&value(&flag)?)?,
-            "--retry-after" => config.retry_after_secs = number(&flag, &value(&flag)?)?,
-            "--malformed-json" => config.malformed_json = true,
-            "--wrong-shape" => config.wrong_shape = true,
-            "--broken-items" => config.broken_items = true,
-            other => return Err(format!("unknown flag {other:?} (see --help)")),
-        }
+fn http_status(text: &str) -> Result<u16, String> {
+    match text.parse::<u16>() {
+        Ok(code) if (100..=599).contains(&code) => Ok(code),
+        _ => Err(format!(
+            "takes an HTTP status from 100 to 599, got {text:?}"
+        )),
     }
-    Ok(Command::Run(config))
 }
 
-fn number<T: std::str::FromStr>(flag: &str, text: &str) -> Result<T, String> {
-    text.parse()
-        .map_err(|_| format!("{flag} takes a number, got {text:?}"))
-}
-
-fn status(flag: &str, text: &str) -> Result<u16, String> {
-    let code: u16 = number(flag, text)?;
-    if (100..=599).contains(&code) {
-        Ok(code)
-    } else {
-        Err(format!(
-            "{flag} takes an HTTP status from 100 to 599, got {code}"
-        ))
+fn fraction(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(f) if (0.0..=1.0).contains(&f) => Ok(f),
+        _ => Err(format!("takes a number from 0 to 1, got {text:?}")),
     }
 }
 
@@ -154,7 +113,7 @@ fn status(flag: &str, text: &str) -> Result<u16, String> {
 fn id_list(text: &str) -> Result<HashSet<u64>, String> {
     let mut ids = HashSet::new();
     for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        let bad = || format!("--fail-ids takes IDs and ranges like 1100-1199,1300, got {part:?}");
+        let bad = || format!("takes IDs and ranges like 1100-1199,1300, got {part:?}");
         match part.split_once('-') {
             Some((from, to)) => {
                 let from: u64 = from.trim().parse().map_err(|_| bad())?;
@@ -177,19 +136,18 @@ mod tests {
     use super::*;
 
     fn run(args: &[&str]) -> Result<Config, String> {
-        match parse_args(args.iter().map(|s| s.to_string()))? {
-            Command::Run(config) => Ok(config),
-            Command::Help => Err("help".into()),
-        }
+        Config::try_parse_from(std::iter::once("demo-api").chain(args.iter().copied()))
+            .map_err(|e| e.to_string())
     }
 
     #[test]
     fn defaults_and_flags() {
         let c = run(&[]).unwrap();
         assert_eq!(
-            (c.port, c.jobs, c.batch_limit, c.cors),
-            (8080, 300, 500, true)
+            (c.port, c.jobs, c.batch_limit, c.cors, c.error_status),
+            (8080, 300, 500, true, 503)
         );
+        assert!(c.fail_ids.is_empty());
         let c = run(&[
             "--port",
             "0",
@@ -218,8 +176,11 @@ mod tests {
         assert!(run(&["--force-status", "abc"])
             .unwrap_err()
             .contains("\"abc\""));
+        assert!(run(&["--error-rate", "2"])
+            .unwrap_err()
+            .contains("--error-rate"));
         assert!(run(&["--fail-ids", "9-5"]).unwrap_err().contains("9-5"));
         assert!(run(&["--bogus"]).unwrap_err().contains("--bogus"));
-        assert!(run(&["--port"]).unwrap_err().contains("needs a value"));
+        assert!(run(&["--port"]).unwrap_err().contains("--port"));
     }
 }

@@ -10,13 +10,14 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use axum::body::Bytes;
 use axum::extract::{Path, Query, Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
 use serde_json::{json, Value};
+use tower_http::cors::{Any, CorsLayer};
 use tower_http::services::ServeDir;
 
 use config::{Config, DEMO_KEY, DEMO_KEY_WITHOUT_READ, DEMO_WORKSPACE};
@@ -44,6 +45,7 @@ pub fn app(config: Config) -> Router {
             .unwrap_or(0),
         requests: AtomicU64::new(0),
     });
+    let cors = state.config.cors;
     let api = Router::new()
         .route("/jobs/comparison/details", post(details))
         .route("/jobs/comparison/{id}/diff-details", get(diff_details))
@@ -53,8 +55,9 @@ pub fn app(config: Config) -> Router {
             state.clone(),
             faults_and_auth,
         ))
-        .layer(middleware::from_fn_with_state(state.clone(), cors))
         .with_state(state);
+    // --no-cors: like an instance that does not allow this page's origin.
+    let api = if cors { api.layer(cors_layer()) } else { api };
     // Outside the API and its faults: for readiness probes.
     let router = Router::new()
         .route("/healthz", get(|| async { "ok" }))
@@ -80,33 +83,19 @@ fn envelope_error(status: StatusCode, message: &str) -> Response {
     envelope(status, message, Value::Null)
 }
 
-async fn cors(State(state): State<Shared>, request: Request, next: Next) -> Response {
-    if !state.config.cors {
-        return next.run(request).await;
-    }
-    let mut response = if request.method() == Method::OPTIONS {
-        StatusCode::NO_CONTENT.into_response()
-    } else {
-        next.run(request).await
-    };
-    let headers = response.headers_mut();
-    let set = |h: &mut HeaderMap, k: &'static str, v: &'static str| {
-        h.insert(k, HeaderValue::from_static(v));
-    };
-    set(headers, "access-control-allow-origin", "*");
-    set(
-        headers,
-        "access-control-allow-methods",
-        "GET, POST, OPTIONS",
-    );
-    set(
-        headers,
-        "access-control-allow-headers",
-        "Authorization, Workspace-Id, Content-Type",
-    );
-    set(headers, "access-control-expose-headers", "Retry-After");
-    set(headers, "access-control-max-age", "600");
-    response
+/// What a browser on another origin may send and read: the headers the page sends, and the
+/// `Retry-After` it honours. Preflights are answered here, before faults and keys are checked.
+fn cors_layer() -> CorsLayer {
+    CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([Method::GET, Method::POST, Method::OPTIONS])
+        .allow_headers([
+            header::AUTHORIZATION,
+            HeaderName::from_static("workspace-id"),
+            header::CONTENT_TYPE,
+        ])
+        .expose_headers([header::RETRY_AFTER])
+        .max_age(Duration::from_secs(600))
 }
 
 /// Latency and injected failures first (a broken server fails before it checks keys), then auth.

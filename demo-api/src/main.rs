@@ -1,20 +1,11 @@
 //! `demo-api --help` lists the flags; on start it prints the URL to open and what to paste.
 
-use demo_api::config::{self, Command, DEMO_KEY, DEMO_KEY_WITHOUT_READ, DEMO_WORKSPACE};
+use clap::Parser;
+use demo_api::config::{Config, DEMO_KEY, DEMO_KEY_WITHOUT_READ, DEMO_WORKSPACE};
 
 #[tokio::main]
 async fn main() {
-    let config = match config::parse_args(std::env::args().skip(1)) {
-        Ok(Command::Run(config)) => config,
-        Ok(Command::Help) => {
-            print!("{}", config::USAGE);
-            return;
-        }
-        Err(message) => {
-            eprintln!("demo-api: {message}");
-            std::process::exit(2);
-        }
-    };
+    let config = Config::parse();
     let listener = match tokio::net::TcpListener::bind((config.host.as_str(), config.port)).await {
         Ok(listener) => listener,
         Err(e) => {
