@@ -6,17 +6,17 @@ pub mod api;
 pub mod clipboard;
 pub mod components;
 pub mod input;
-pub mod job;
 pub mod jobs;
-pub mod json;
 pub mod link;
+pub mod thousands;
 pub mod time;
 
 pub use components::JobViewerPage;
 
-/// For the benchmark (bench/run.mjs): decodes a details response body exactly as the page does and
-/// says how many job objects it read, so decoding can be timed against `JSON.parse` in one page.
+/// For the benchmark (bench/run.mjs): decodes what `Response.json()` gave for a details answer
+/// exactly as the page does and says how many job objects it read, so decoding can be timed
+/// against `JSON.parse` alone in one page.
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn decode_jobs_for_benchmark(body: &str) -> u32 {
-    job::decode_details_body(body).map_or(0, |items| items.len() as u32)
+pub fn decode_jobs_for_benchmark(body: &wasm_bindgen::JsValue) -> u32 {
+    api::decode_details(body).map_or(0, |items| items.len() as u32)
 }

@@ -1,10 +1,13 @@
 //! Component tests in headless Chromium: mount a component, act like a user, read what shows.
 
-use std::sync::Arc;
+use std::time::Duration;
 
+use job_viewer::api::models::{BodyError, DecodedItem, DiffStatus, JobStatus};
+use job_viewer::api::{decode_details, error_message, parse_retry_after, ApiError};
 use job_viewer::components::{ApiKeyInput, ResultsTable};
-use job_viewer::job::{decode_details_body, DecodedItem};
-use job_viewer::jobs::batching::JobRow;
+use job_viewer::jobs::batching::BatchOutcome;
+use job_viewer::jobs::fetch_jobs::FetchReport;
+use job_viewer::time::local_time::{format_utc, parse_instant};
 use job_viewer::JobViewerPage;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -146,28 +149,33 @@ async fn the_key_field_hides_until_asked() {
     assert_eq!(toggle.inner_text(), "Hide key");
 }
 
-fn rows_from(body: &str) -> Vec<JobRow> {
-    decode_details_body(body)
-        .unwrap()
-        .into_iter()
-        .map(|item| match item {
-            DecodedItem::Job(job) => JobRow::Found(job),
-            DecodedItem::Unreadable(raw) => JobRow::Unreadable(raw),
-        })
-        .collect()
+/// What the browser's `Response.json()` makes of a body.
+fn parsed(body: &str) -> wasm_bindgen::JsValue {
+    js_sys::JSON::parse(body).unwrap()
+}
+
+/// A finished fetch of `ids` whose one batch was answered with `body`, decoded as the page does.
+fn report_of(ids: &[u64], body: &str) -> RwSignal<Option<FetchReport>> {
+    let mut report = FetchReport::new(ids);
+    report.record(&BatchOutcome {
+        ids: ids.to_vec(),
+        result: decode_details(&parsed(body)).map_err(|e| ApiError::from_body(200, e)),
+    });
+    RwSignal::new(Some(report))
 }
 
 #[wasm_bindgen_test]
 async fn api_strings_render_as_text_never_html() {
     let root = container();
-    let rows = rows_from(
+    let report = report_of(
+        &[1],
         r#"{"data": [{"run_id": 1, "comparison_name": "<img src=x onerror=alert(1)><b>bold</b>",
             "status": "<i>weird</i>", "failure_reason": "<script>x()</script>",
             "result": {"diff_status": "MISMATCH", "diff_reasons": ["<u>under</u>"]}}]}"#,
     );
     let _handle = mount_to(
         root.clone(),
-        move || view! { <ResultsTable rows=Arc::new(rows.clone())/> },
+        move || view! { <ResultsTable report=report/> },
     );
     settle().await;
     let table: HtmlElement = find(&root, "table");
@@ -189,17 +197,17 @@ async fn api_strings_render_as_text_never_html() {
 #[wasm_bindgen_test]
 async fn rows_show_badges_with_text_and_missing_ids() {
     let root = container();
-    let mut rows = rows_from(
+    let report = report_of(
+        &[1042, 7, 99],
         r#"{"data": [{"run_id": 1042, "comparison_id": "eeeeeeee-0000-0000-0000-000000000005",
             "comparison_name": "orders table comparison", "status": "SUCCESS",
             "started_at": "2025-01-15T10:00:02Z", "finished_at": "2025-01-15T10:01:45Z",
             "result": {"diff_status": "MISMATCH", "diff_reasons": ["Row count mismatch"], "time_taken": 103.2}},
             {"run_id": 7, "status": "QUEUED"}, "garbage"]}"#,
     );
-    rows.insert(2, JobRow::NotFound(99));
     let _handle = mount_to(
         root.clone(),
-        move || view! { <ResultsTable rows=Arc::new(rows.clone())/> },
+        move || view! { <ResultsTable report=report/> },
     );
     settle().await;
     let body_rows = root.query_selector_all("tbody tr").unwrap();
@@ -235,4 +243,145 @@ async fn rows_show_badges_with_text_and_missing_ids() {
     assert!(missing.inner_text().contains("Not found in this workspace"));
     let unreadable: HtmlElement = body_rows.get(3).unwrap().unchecked_into();
     assert!(unreadable.inner_text().contains("\"garbage\""));
+}
+
+#[wasm_bindgen_test]
+fn the_browser_parses_and_serde_wasm_bindgen_decodes_each_job_on_its_own() {
+    let items = decode_details(&parsed(
+        r#"{"message": "ok", "meta": {}, "data": [
+            {"run_id": 1042, "status": "SUCCESS", "owner": {"x": [1]},
+             "result": {"diff_status": "MISMATCH", "diff_reasons": ["Row count mismatch"], "time_taken": 103.2}},
+            {"run_id": 7, "status": "Queued", "result": null, "comparison_name": null},
+            {"run_id": 8},
+            {"run_id": 9007199254740993, "status": "SUCCESS"},
+            {"run_id": "12", "status": 3},
+            "not a job"]}"#,
+    ))
+    .unwrap();
+    let [DecodedItem::Job(reference), DecodedItem::Job(queued), DecodedItem::Job(bare), unsafe_id, DecodedItem::Job(odd), text] =
+        items.as_slice()
+    else {
+        panic!("{items:?}");
+    };
+    assert_eq!(reference.run_id, 1042);
+    let result = reference.result.as_ref().unwrap();
+    assert_eq!(result.diff_status, Some(DiffStatus::Mismatch));
+    assert_eq!(result.diff_reasons, ["Row count mismatch"]);
+    assert_eq!(result.time_taken, Some(103.2));
+    assert_eq!(queued.status, Some(JobStatus::Other("Queued".into())));
+    assert_eq!((&queued.result, &queued.comparison_name), (&None, &None));
+    assert_eq!((&bare.status, &bare.result), (&None, &None));
+    // Past JavaScript's safe integers an ID is not trusted: the job shows as it came.
+    assert_eq!(
+        unsafe_id,
+        &DecodedItem::Unreadable(r#"{"run_id":9007199254740992,"status":"SUCCESS"}"#.into())
+    );
+    assert_eq!(
+        (odd.run_id, &odd.status),
+        (12, &Some(JobStatus::Other("3".into())))
+    );
+    assert_eq!(text, &DecodedItem::Unreadable(r#""not a job""#.into()));
+}
+
+#[wasm_bindgen_test]
+fn bodies_that_are_not_job_lists_keep_their_own_messages() {
+    assert!(matches!(
+        decode_details(&parsed(r#"[{"run_id": 1}]"#)).as_deref(),
+        Ok([DecodedItem::Job(_)])
+    ));
+    let shape = |body: &str| match decode_details(&parsed(body)) {
+        Err(BodyError::UnexpectedShape { detail }) => detail,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        shape(r#"{"data": {"jobs": []}}"#),
+        "“data” is an object instead of a list of jobs"
+    );
+    assert_eq!(
+        shape(r#"{"data": null}"#),
+        "“data” is null instead of a list of jobs"
+    );
+    assert_eq!(
+        shape(r#"{"message": "hi"}"#),
+        "the answer has no “data” field"
+    );
+    assert_eq!(shape("42"), "the answer is a number instead of an object");
+    assert_eq!(
+        error_message(r#"{"message": "Invalid key", "meta": {}, "data": null}"#).as_deref(),
+        Some("Invalid key")
+    );
+    assert_eq!(error_message("<html>"), None);
+}
+
+#[wasm_bindgen_test]
+fn the_browser_reads_timestamps_as_utc_unless_they_say_otherwise() {
+    let at = 1_736_935_202_000.0; // 2025-01-15T10:00:02Z
+    for text in [
+        "2025-01-15T10:00:02Z",
+        "2025-01-15T12:00:02+02:00",
+        "2025-01-15T05:00:02-05:00",
+        "2025-01-15T10:00:02",
+        "2025-01-15 10:00:02",
+        "2025-01-15t10:00:02z",
+    ] {
+        assert_eq!(parse_instant(text), Some(at), "{text}");
+    }
+    assert_eq!(parse_instant("2025-01-15T10:00:02.250Z"), Some(at + 250.0));
+    assert_eq!(
+        parse_instant("2025-01-15 10:00:02.123456"),
+        Some(at + 123.0)
+    );
+    assert_eq!(parse_instant("not a date"), None);
+    assert_eq!(parse_instant(""), None);
+    assert_eq!(format_utc(at), "2025-01-15 10:00:02 UTC");
+    assert_eq!(format_utc(1_709_164_800_999.0), "2024-02-29 00:00:00 UTC");
+}
+
+#[wasm_bindgen_test]
+fn retry_after_may_be_an_http_date() {
+    let now = parse_instant("2015-10-21T07:27:50Z").unwrap();
+    assert_eq!(
+        parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now),
+        Some(Duration::from_secs(10))
+    );
+    assert_eq!(
+        parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now + 60_000.0),
+        Some(Duration::ZERO)
+    );
+    assert_eq!(parse_retry_after("soon", now), None);
+}
+
+#[wasm_bindgen_test]
+fn share_links_are_encoded_by_the_browser_and_stay_readable() {
+    use job_viewer::link::page_location::{encode_query, query_params};
+    use job_viewer::link::share_link::{from_params, to_params, SharedView};
+    let view = SharedView {
+        ids: "1040-1049,2001".into(),
+        base_url: "https://dc.example.com/api/v1?x=1&y=2 z".into(),
+        workspace_id: "8f14e45f-ceea-4e67-a8f3-5c7e2b1d9a10".into(),
+    };
+    let query = encode_query(&to_params(&view));
+    assert_eq!(
+        query,
+        "?ids=1040-1049,2001&base=https://dc.example.com/api/v1%3Fx%3D1%26y%3D2+z\
+         &workspace=8f14e45f-ceea-4e67-a8f3-5c7e2b1d9a10"
+    );
+    let history = window().history().unwrap();
+    let path = window().location().pathname().unwrap();
+    history
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{query}&key=secret&ids2=%E6%97%A5")),
+        )
+        .unwrap();
+    let params = query_params();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .unwrap();
+    assert_eq!(
+        from_params(params.iter().map(|(k, v)| (k.as_str(), v.as_str()))),
+        view
+    );
+    assert!(params.contains(&("ids2".to_string(), "日".to_string())));
 }

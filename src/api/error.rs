@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::job::{envelope_message, BodyError};
+use super::models::BodyError;
 
 /// Seconds a single request may take before the page gives up on it.
 pub const REQUEST_TIMEOUT_SECS: u32 = 30;
@@ -127,14 +127,13 @@ impl ApiError {
         }
     }
 
-    /// The error for an HTTP answer that is not a 2xx.
+    /// The error for an HTTP answer that is not a 2xx; `message` is what its body said.
     pub fn from_status(
         status: u16,
         retry_after: Option<Duration>,
-        body: &str,
+        message: Option<String>,
         url: &str,
     ) -> ApiError {
-        let message = envelope_message(body);
         match status {
             401 => ApiError::Unauthorized { message },
             403 => ApiError::Forbidden { message },
@@ -165,32 +164,24 @@ impl ApiError {
     }
 }
 
-/// `Retry-After` is either delay-seconds or an HTTP date (RFC 9110 §10.2.3).
+/// `Retry-After` is either delay-seconds or an HTTP date (RFC 9110 §10.2.3), which the browser
+/// reads.
 pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<Duration> {
     let value = value.trim();
     if let Ok(secs) = value.parse::<u64>() {
         return Some(Duration::from_secs(secs));
     }
-    let at_ms = parse_http_date_ms(value)?;
+    let at_ms = crate::time::local_time::parse_http_date(value)?;
     Some(Duration::from_millis((at_ms - now_ms).max(0.0) as u64))
 }
 
-/// `Wed, 21 Oct 2015 07:28:00 GMT` → milliseconds since the epoch.
-fn parse_http_date_ms(value: &str) -> Option<f64> {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let mut parts = value.split_whitespace().skip(1);
-    let day: u32 = parts.next()?.parse().ok()?;
-    let month = MONTHS
-        .iter()
-        .position(|m| Some(*m) == parts.clone().next())?
-        + 1;
-    let _ = parts.next();
-    let year: u32 = parts.next()?.parse().ok()?;
-    let clock = parts.next()?;
-    let iso = format!("{year:04}-{month:02}-{day:02}T{clock}Z");
-    crate::time::timing::parse_timestamp_ms(&iso)
+/// The first 120 characters of a body, on one line, for messages.
+pub fn snippet(body: &str) -> String {
+    let flat: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    match flat.char_indices().nth(120) {
+        Some((i, _)) => format!("{}…", &flat[..i]),
+        None => flat,
+    }
 }
 
 /// What a body-less failure of `fetch()` means, once timeouts and cancels are ruled out.
@@ -207,8 +198,9 @@ mod tests {
 
     const URL: &str = "https://dc.example.com/api/v1/jobs/comparison/details";
 
-    fn classify(status: u16, body: &str) -> ApiError {
-        ApiError::from_status(status, None, body, URL)
+    fn classify(status: u16, message: &str) -> ApiError {
+        let message = (!message.is_empty()).then(|| message.to_string());
+        ApiError::from_status(status, None, message, URL)
     }
 
     #[test]
@@ -250,17 +242,14 @@ mod tests {
         assert!(text(network_error(URL, "http://page.test")).contains("CORS"));
         assert!(text(network_error(URL, "http://page.test")).contains("reverse proxy"));
         assert!(text(ApiError::Timeout).contains("30 seconds"));
-        let limited = ApiError::from_status(429, Some(Duration::from_secs(7)), "", URL);
+        let limited = ApiError::from_status(429, Some(Duration::from_secs(7)), None, URL);
         assert!(text(limited).contains("Try again in 7 seconds."));
         assert!(text(classify(503, "")).contains("status 503"));
     }
 
     #[test]
     fn the_server_message_is_quoted() {
-        let e = classify(
-            422,
-            r#"{"message": "Too many job IDs: at most 500 per request, got 600", "meta": {}, "data": null}"#,
-        );
+        let e = classify(422, "Too many job IDs: at most 500 per request, got 600");
         assert!(e
             .to_string()
             .ends_with("The server said: “Too many job IDs: at most 500 per request, got 600”"));
@@ -277,18 +266,17 @@ mod tests {
     }
 
     #[test]
-    fn retry_after_takes_seconds_or_a_date() {
+    fn retry_after_takes_seconds() {
+        // HTTP dates are read by the browser: tests/web.rs covers them.
         assert_eq!(parse_retry_after("7", 0.0), Some(Duration::from_secs(7)));
-        let now = crate::time::timing::parse_timestamp_ms("2015-10-21T07:27:50Z").unwrap();
-        assert_eq!(
-            parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now),
-            Some(Duration::from_secs(10))
-        );
-        assert_eq!(
-            parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now + 60_000.0),
-            Some(Duration::ZERO)
-        );
+        assert_eq!(parse_retry_after(" 0 ", 0.0), Some(Duration::ZERO));
         assert_eq!(parse_retry_after("soon", 0.0), None);
+    }
+
+    #[test]
+    fn snippets_are_short_and_flat() {
+        assert_eq!(snippet("a\n  b"), "a b");
+        assert_eq!(snippet(&"x".repeat(500)).chars().count(), 121);
     }
 
     #[test]

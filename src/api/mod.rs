@@ -1,14 +1,19 @@
-//! All HTTP lives here: one function per endpoint, one typed error. Components never build requests.
+//! All HTTP lives here: one function per endpoint, one typed error. Requests go out through
+//! gloo-net; the browser parses bodies (`Response.json()`), and serde-wasm-bindgen turns what it
+//! parsed into the models. Components never build requests.
 
+mod body;
 mod error;
+pub mod models;
 
-pub use error::{network_error, parse_retry_after, ApiError, REQUEST_TIMEOUT_SECS};
+pub use body::{decode_details, decode_item, error_message};
+pub use error::{network_error, parse_retry_after, snippet, ApiError, REQUEST_TIMEOUT_SECS};
 
-use wasm_bindgen::{JsCast, JsValue};
+use gloo_net::http::Request;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, Headers, RequestInit, Response};
+use web_sys::AbortSignal;
 
-use crate::job::{decode_details_body, ids_body, DecodedItem};
+use models::{BodyError, DecodedItem};
 
 /// Who is asking: sent as headers on every call, never put in a URL.
 #[derive(Clone, PartialEq, Eq)]
@@ -42,37 +47,54 @@ pub async fn fetch_job_details(
     ids: &[u64],
     cancel: &AbortSignal,
 ) -> Result<Vec<DecodedItem>, ApiError> {
+    // Only the browser's own abort reasons: gloo-net panics on a rejection that is not an Error.
     let timeout = AbortSignal::timeout_with_u32(REQUEST_TIMEOUT_SECS * 1000);
     let signal = AbortSignal::any(&js_sys::Array::of2(cancel, &timeout));
-    let body = ids_body(ids);
-    let answer = async {
-        let headers = Headers::new()?;
-        headers.set("Authorization", &format!("Bearer {}", credentials.api_key))?;
-        headers.set("Workspace-Id", &credentials.workspace_id)?;
-        headers.set("Content-Type", "application/json")?;
-        let init = RequestInit::new();
-        init.set_method("POST");
-        init.set_headers(&headers);
-        init.set_body(&JsValue::from_str(&body));
-        init.set_signal(Some(&signal));
-        let window = web_sys::window().ok_or(JsValue::NULL)?;
-        let response: Response = JsFuture::from(window.fetch_with_str_and_init(details_url, &init))
-            .await?
-            .dyn_into()?;
-        let retry_after = response.headers().get("retry-after")?;
-        let text = JsFuture::from(response.text()?).await?.as_string();
-        Ok::<_, JsValue>((response.status(), retry_after, text.unwrap_or_default()))
-    }
-    .await;
-    let (status, retry_after, text) = match answer {
-        Ok(answer) => answer,
-        Err(_) if cancel.aborted() => return Err(ApiError::Cancelled),
-        Err(_) if timeout.aborted() => return Err(ApiError::Timeout),
-        Err(_) => return Err(network_error(details_url, &page_origin())),
+    // Whatever stops a request or its body: the user, the clock, or the network (maybe CORS).
+    let failed = || {
+        if cancel.aborted() {
+            ApiError::Cancelled
+        } else if timeout.aborted() {
+            ApiError::Timeout
+        } else {
+            network_error(details_url, &page_origin())
+        }
     };
-    if !(200..300).contains(&status) {
+    let response = Request::post(details_url)
+        .header("Authorization", &format!("Bearer {}", credentials.api_key))
+        .header("Workspace-Id", &credentials.workspace_id)
+        .abort_signal(Some(&signal))
+        .json(ids)
+        .map_err(|_| failed())?
+        .send()
+        .await
+        .map_err(|_| failed())?;
+    let status = response.status();
+    if !response.ok() {
+        let retry_after = response.headers().get("retry-after");
+        let text = response.text().await.map_err(|_| failed())?;
         let wait = retry_after.and_then(|v| parse_retry_after(&v, js_sys::Date::now()));
-        return Err(ApiError::from_status(status, wait, &text, details_url));
+        let message = error_message(&text);
+        return Err(ApiError::from_status(status, wait, message, details_url));
     }
-    decode_details_body(&text).map_err(|e| ApiError::from_body(status, e))
+    let response: web_sys::Response = response.into();
+    // A copy of the body, read only when it turns out not to be JSON, to quote its start.
+    let copy = response.clone().map_err(|_| failed())?;
+    let parsed = match response.json() {
+        Ok(promise) => JsFuture::from(promise).await,
+        Err(e) => Err(e),
+    };
+    let value = match parsed {
+        Ok(value) => value,
+        Err(_) if signal.aborted() => return Err(failed()),
+        Err(_) => {
+            let text = match copy.text() {
+                Ok(promise) => JsFuture::from(promise).await.map_err(|_| failed())?,
+                Err(_) => return Err(failed()),
+            };
+            let snippet = snippet(&text.as_string().unwrap_or_default());
+            return Err(ApiError::from_body(status, BodyError::NotJson { snippet }));
+        }
+    };
+    decode_details(&value).map_err(|e| ApiError::from_body(status, e))
 }

@@ -1,7 +1,10 @@
 use leptos::ev::{KeyboardEvent, SubmitEvent};
 use leptos::prelude::*;
 
+use super::StatusNotice;
 use crate::input::form_input::{FieldErrors, FormInput};
+use crate::link::saved_settings::{self, SavedSettings};
+use crate::link::share_link::SharedView;
 
 /// The four fields as typed. Nothing here is ever cleared by an error.
 #[derive(Clone, Copy)]
@@ -30,6 +33,25 @@ impl FormFields {
             job_ids: self.job_ids.get_untracked(),
         }
     }
+
+    /// Puts a link's IDs, base URL and workspace in the form; a link without a workspace keeps
+    /// the remembered one. A page opened without a link gets the remembered connection.
+    pub fn fill_from_link(&self, link: &SharedView, saved: &SavedSettings) {
+        if link.has_ids() {
+            self.job_ids.set(link.ids.clone());
+            self.base_url.set(link.base_url.clone());
+            let workspace = if link.workspace_id.is_empty() {
+                &saved.workspace_id
+            } else {
+                &link.workspace_id
+            };
+            self.workspace_id.set(workspace.clone());
+        } else {
+            self.job_ids.set(String::new());
+            self.base_url.set(saved.base_url.clone());
+            self.workspace_id.set(saved.workspace_id.clone());
+        }
+    }
 }
 
 impl Default for FormFields {
@@ -41,9 +63,37 @@ impl Default for FormFields {
 /// The "Remember key on this device" state and what ticking it or "Forget key" does.
 #[derive(Clone, Copy)]
 pub struct KeyMemory {
-    pub remember: Signal<bool>,
+    pub remember: RwSignal<bool>,
     pub on_remember: Callback<bool>,
     pub on_forget: Callback<()>,
+}
+
+impl KeyMemory {
+    /// Remembers `key` in this browser's storage while ticked; "Forget key" removes it from the
+    /// storage and the form.
+    pub fn new(key: RwSignal<String>, remembered: bool, notice: StatusNotice) -> KeyMemory {
+        let remember = RwSignal::new(remembered);
+        KeyMemory {
+            remember,
+            on_remember: Callback::new(move |ticked: bool| {
+                remember.set(ticked);
+                let typed = key.get_untracked();
+                if ticked && !typed.trim().is_empty() {
+                    saved_settings::save_api_key(typed.trim());
+                } else if !ticked {
+                    saved_settings::forget_api_key();
+                }
+            }),
+            on_forget: Callback::new(move |()| {
+                saved_settings::forget_api_key();
+                remember.set(false);
+                key.set(String::new());
+                notice.0.set(Some(
+                    "Key forgotten: removed from this device and from the form.".into(),
+                ));
+            }),
+        }
+    }
 }
 
 /// The request form: base URL, key, workspace, job IDs, and the button.
@@ -110,7 +160,7 @@ pub fn FetchForm(
             <super::ApiKeyInput
                 value=fields.api_key
                 error=error_of(|e| &e.api_key)
-                remember=key_memory.remember
+                remember=key_memory.remember.into()
                 on_remember=key_memory.on_remember
                 on_forget=key_memory.on_forget
             />
@@ -151,5 +201,32 @@ pub fn FetchForm(
                 {move || if busy.get() { "Fetching…" } else { "Fetch jobs" }}
             </button>
         </form>
+    }
+}
+
+/// Moves focus to the first field with a problem, so the message next to it is read first.
+pub fn focus_first_invalid(errors: &FieldErrors) {
+    let first = [
+        (&errors.base_url, "base-url"),
+        (&errors.api_key, "api-key"),
+        (&errors.workspace_id, "workspace-id"),
+        (&errors.job_ids, "job-ids"),
+    ]
+    .into_iter()
+    .find(|(error, _)| error.is_some());
+    if let Some((_, id)) = first {
+        focus_field(id);
+    }
+}
+
+/// Moves focus to the form field with this element ID.
+pub fn focus_field(id: &str) {
+    use wasm_bindgen::JsCast;
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
     }
 }

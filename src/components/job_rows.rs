@@ -1,18 +1,17 @@
-//! The table's body rows, built with direct DOM calls instead of `view!`. Rows never change once
-//! shown, so they need no reactivity, and the generic views per cell shape cost ~11 KB of
-//! compressed WASM and most of the page's extra render time (see the README's performance
-//! section). Every string from the API goes in through `textContent`, never as HTML.
+//! The table's body rows, built with direct DOM calls from the column definitions instead of
+//! `view!`. Rows never change once shown, so they need no reactivity, and the generic views per
+//! cell shape cost ~11 KB of compressed WASM and most of the page's extra render time (see the
+//! README's performance section). Every string from the API goes in through `textContent`, never
+//! as HTML.
 
 use wasm_bindgen::{JsCast, UnwrapThrowExt};
 use web_sys::{Element, HtmlElement, HtmlTimeElement};
 
-use crate::job::{Job, Timestamp};
-use crate::jobs::batching::JobRow;
-use crate::time::local_time::format_local;
-use crate::time::timing::{format_utc, job_duration, DurationText};
-
-/// Cells after the Run ID, for rows that span them with one message.
-const SPAN: &str = "8";
+use crate::api::models::Job;
+use crate::jobs::column::{Cell, COLUMNS, SPANNED};
+use crate::jobs::job_row::JobRow;
+use crate::jobs::tone::Tone;
+use crate::time::local_time::{format_local, format_utc};
 
 /// Appends one `<tr>` per row to `tbody`. `now_ms` is one clock reading for the whole table, so
 /// "running for" agrees across rows. A found job's "Copy ID" button carries the ID in
@@ -23,22 +22,27 @@ pub fn append_job_rows(tbody: &Element, rows: &[JobRow], now_ms: f64) {
         let tr = dom.add(&dom.tr, tbody);
         match row {
             JobRow::Found(job) => dom.found_row(&tr, job, now_ms),
+            JobRow::Loading(id) => {
+                let message = dom.message_row(&tr, &id.to_string());
+                dom.badge(&message, Tone::Busy, "LOADING");
+                append_text(&message, " Waiting for the server");
+            }
             JobRow::NotFound(id) => {
                 tr.set_class_name("row-missing");
                 let message = dom.message_row(&tr, &id.to_string());
-                dom.badge(&message, "neutral", "NOT FOUND");
+                dom.badge(&message, Tone::Neutral, "NOT FOUND");
                 append_text(&message, " Not found in this workspace");
             }
             JobRow::Failed { id, reason } => {
                 tr.set_class_name("row-failed");
                 let message = dom.message_row(&tr, &id.to_string());
-                dom.badge(&message, "bad", "NOT LOADED");
+                dom.badge(&message, Tone::Bad, "NOT LOADED");
                 append_text(&message, &format!(" {reason}: see the message above"));
             }
             JobRow::Unreadable(raw) => {
                 tr.set_class_name("row-failed");
                 let message = dom.message_row(&tr, "—");
-                dom.badge(&message, "bad", "UNREADABLE");
+                dom.badge(&message, Tone::Bad, "UNREADABLE");
                 append_text(&message, " The API sent a job this page cannot read: ");
                 dom.add(&dom.raw, &message).set_text_content(Some(raw));
             }
@@ -54,20 +58,19 @@ fn append_text(parent: &Element, text: &str) {
 /// are made by cloning these, which is faster than naming every tag and attribute again.
 struct Dom {
     tr: Element,
-    row_header: Element,
-    td: Element,
+    /// One per column: the Run ID's row header, then a cell labelled for narrow-screen cards.
+    cells: Vec<Element>,
+    message_cell: Element,
     span: Element,
     dash: Element,
-    message_cell: Element,
     name: Element,
     copy_button: Element,
     reasons: Element,
     reason: Element,
     time: Element,
-    duration: Element,
     raw: Element,
-    /// By tone: good, bad, busy, muted, neutral.
-    badges: [Element; 5],
+    /// In the order of `Tone::ALL`.
+    badges: Vec<Element>,
 }
 
 impl Dom {
@@ -86,22 +89,41 @@ impl Dom {
             }
             element
         };
-        let badge = |tone: &str| make("span", &format!("badge badge-{tone}"), &[], "");
+        let cells = COLUMNS
+            .iter()
+            .enumerate()
+            .map(|(i, column)| match i {
+                0 => make(
+                    "th",
+                    "",
+                    &[("scope", "row"), ("data-label", column.label)],
+                    "",
+                ),
+                _ => make("td", "", &[("data-label", column.label)], ""),
+            })
+            .collect();
+        let spanned = SPANNED.to_string();
         Dom {
             tr: make("tr", "", &[], ""),
-            row_header: make("th", "", &[("scope", "row")], ""),
-            td: make("td", "", &[], ""),
+            cells,
+            message_cell: make(
+                "td",
+                "",
+                &[("colspan", &spanned), ("data-label", "Result")],
+                "",
+            ),
             span: make("span", "", &[], ""),
             dash: make("span", "dash", &[], "—"),
-            message_cell: make("td", "", &[("colspan", SPAN)], ""),
             name: make("span", "name", &[], ""),
             copy_button: make("button", "link copy", &[("type", "button")], "Copy ID"),
             reasons: make("ul", "reasons", &[], ""),
             reason: make("li", "", &[], ""),
             time: make("time", "", &[], ""),
-            duration: make("td", "duration", &[], ""),
             raw: make("code", "raw", &[], ""),
-            badges: ["good", "bad", "busy", "muted", "neutral"].map(badge),
+            badges: Tone::ALL
+                .iter()
+                .map(|tone| make("span", tone.badge_class(), &[], ""))
+                .collect(),
         }
     }
 
@@ -123,121 +145,77 @@ impl Dom {
     }
 
     /// A coloured label whose text carries the meaning; the colour only repeats it.
-    fn badge(&self, parent: &Element, tone: &str, label: &str) {
-        let index = match tone {
-            "good" => 0,
-            "bad" => 1,
-            "busy" => 2,
-            "muted" => 3,
-            _ => 4,
-        };
+    fn badge(&self, parent: &Element, tone: Tone, label: &str) {
+        let index = Tone::ALL.iter().position(|t| *t == tone).unwrap_or(0);
         self.add_text(&self.badges[index], parent, label);
     }
 
     /// A row whose cells after the Run ID hold one message; returns the message's element.
     fn message_row(&self, tr: &Element, run_id: &str) -> Element {
-        self.add_text(&self.row_header, tr, run_id);
+        self.add_text(&self.cells[0], tr, run_id);
         let td = self.add(&self.message_cell, tr);
         self.add(&self.span, &td)
     }
 
-    fn time_cell(&self, tr: &Element, stamp: Option<&Timestamp>) {
-        let td = self.add(&self.td, tr);
-        match stamp {
-            Some(Timestamp {
-                raw,
-                epoch_ms: Some(ms),
-            }) => {
-                let time: HtmlTimeElement = self
-                    .add_text(&self.time, &td, &format_local(*ms))
-                    .unchecked_into();
-                time.set_date_time(raw);
-                time.set_title(&format_utc(*ms));
-            }
-            // Unreadable as a date: shown exactly as sent.
-            Some(Timestamp {
-                raw,
-                epoch_ms: None,
-            }) => {
-                self.add_text(&self.span, &td, raw);
-            }
-            None => self.dash_in(&td),
+    fn found_row(&self, tr: &Element, job: &Job, now_ms: f64) {
+        for (column, prototype) in COLUMNS.iter().zip(&self.cells) {
+            let cell = self.add(prototype, tr);
+            self.fill(&cell, (column.cell)(job, now_ms), job.run_id);
         }
     }
 
-    fn found_row(&self, tr: &Element, job: &Job, now_ms: f64) {
-        let run_id = job.run_id.to_string();
-        self.add_text(&self.row_header, tr, &run_id);
-
-        let comparison = self.add(&self.span, &self.add(&self.td, tr));
-        let name = job
-            .comparison_name
-            .as_deref()
-            .unwrap_or("(unnamed comparison)");
-        let name: HtmlElement = self
-            .add_text(&self.name, &comparison, name)
-            .unchecked_into();
-        if let Some(id) = &job.comparison_id {
-            name.set_title(&format!("Comparison ID {id}"));
-            append_text(&comparison, " ");
-            let copy: HtmlElement = self.add(&self.copy_button, &comparison).unchecked_into();
-            copy.set_title(id);
-            copy.set_attribute("aria-label", &format!("Copy comparison ID of job {run_id}"))
-                .unwrap_throw();
-            copy.set_attribute("data-comparison-id", id).unwrap_throw();
-        }
-
-        let status = self.add(&self.td, tr);
-        match &job.status {
-            Some(s) => self.badge(&status, s.tone(), s.label()),
-            None => self.dash_in(&status),
-        }
-        let result = job.result.as_ref();
-        let outcome = self.add(&self.td, tr);
-        match result.and_then(|r| r.diff_status.as_ref()) {
-            Some(o) => self.badge(&outcome, o.tone(), o.label()),
-            None => self.dash_in(&outcome),
-        }
-        let reasons_cell = self.add(&self.td, tr);
-        match result.map(|r| r.diff_reasons.as_slice()) {
-            Some(reasons) if !reasons.is_empty() => {
-                let list = self.add(&self.reasons, &reasons_cell);
-                for reason in reasons {
-                    self.add_text(&self.reason, &list, reason);
+    /// Puts what a column says about a job into its cell.
+    fn fill(&self, cell: &Element, content: Cell, run_id: u64) {
+        match content {
+            Cell::Empty => {
+                self.add(&self.dash, cell);
+            }
+            Cell::Text(text) => append_text(cell, &text),
+            Cell::Badge(tone, label) => self.badge(cell, tone, label),
+            Cell::Comparison {
+                name,
+                comparison_id,
+            } => {
+                let comparison = self.add(&self.span, cell);
+                let name: HtmlElement = self
+                    .add_text(&self.name, &comparison, name)
+                    .unchecked_into();
+                if let Some(id) = comparison_id {
+                    name.set_title(&format!("Comparison ID {id}"));
+                    append_text(&comparison, " ");
+                    let copy: HtmlElement =
+                        self.add(&self.copy_button, &comparison).unchecked_into();
+                    copy.set_title(id);
+                    // The name starts with the visible text, so speech input finds the button.
+                    let label = format!("Copy ID of the comparison of job {run_id}");
+                    copy.set_attribute("aria-label", &label).unwrap_throw();
+                    copy.set_attribute("data-comparison-id", id).unwrap_throw();
                 }
             }
-            _ => self.dash_in(&reasons_cell),
+            Cell::List(items) => {
+                let list = self.add(&self.reasons, cell);
+                for item in items {
+                    self.add_text(&self.reason, &list, item);
+                }
+            }
+            Cell::Time(stamp) => match stamp.epoch_ms {
+                Some(ms) => {
+                    let time: HtmlTimeElement = self
+                        .add_text(&self.time, cell, &format_local(ms))
+                        .unchecked_into();
+                    time.set_date_time(&stamp.raw);
+                    time.set_title(&format_utc(ms));
+                }
+                // Unreadable as a date: shown exactly as sent.
+                None => {
+                    self.add_text(&self.span, cell, &stamp.raw);
+                }
+            },
+            Cell::Duration(duration) => {
+                append_text(cell, &duration.text());
+                cell.unchecked_ref::<HtmlElement>()
+                    .set_title(duration.source());
+            }
         }
-        let failure = self.add(&self.td, tr);
-        match &job.failure_reason {
-            Some(reason) => append_text(&failure, reason),
-            None => self.dash_in(&failure),
-        }
-        self.time_cell(tr, job.started_at.as_ref());
-        self.time_cell(tr, job.finished_at.as_ref());
-
-        let finished_status = job.status.as_ref().is_some_and(|s| s.is_final());
-        let duration = job_duration(
-            result.and_then(|r| r.time_taken),
-            job.started_at.as_ref().and_then(|t| t.epoch_ms),
-            job.finished_at.as_ref().and_then(|t| t.epoch_ms),
-            finished_status,
-            now_ms,
-        );
-        let duration_title = match &duration {
-            DurationText::Reported(_) => "time_taken reported by the API",
-            DurationText::Measured(_) => "finished − started",
-            DurationText::RunningFor(_) => "since it started",
-            DurationText::Unknown => "not known",
-        };
-        let cell: HtmlElement = self
-            .add_text(&self.duration, tr, &duration.text())
-            .unchecked_into();
-        cell.set_title(duration_title);
-    }
-
-    /// What an empty cell shows.
-    fn dash_in(&self, parent: &Element) {
-        self.add(&self.dash, parent);
     }
 }

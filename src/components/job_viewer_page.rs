@@ -1,19 +1,12 @@
-use std::sync::Arc;
-
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use web_sys::AbortController;
 
-use super::{
-    CopyLinkButton, ErrorPanel, FetchForm, FetchProgress, FormFields, KeyMemory, ResultsSummary,
-    ResultsTable,
-};
-use crate::api::{page_origin, Credentials};
+use super::fetch_form::{focus_field, focus_first_invalid};
+use super::{ErrorPanel, FetchForm, FetchProgress, FormFields, KeyMemory, ResultsSection};
+use crate::api::page_origin;
 use crate::input::endpoint::{api_root, details_url, same_api};
 use crate::input::form_input::{validate, FieldErrors, JobQuery};
-use crate::jobs::fetch_jobs::{fetch_jobs, FetchReport, Progress};
-use crate::jobs::summary::summarize;
-use crate::link::share_link::{compact_ranges, decode_query, encode_query, SharedView};
+use crate::jobs::job_fetch::JobFetch;
+use crate::link::share_link::{compact_ranges, from_params, to_params, SharedView};
 use crate::link::{page_location, saved_settings};
 
 /// A short status line for screen readers and eyes: duplicates dropped, cancelled, copied.
@@ -37,24 +30,22 @@ const KEY_HINT: &str =
 pub fn JobViewerPage() -> impl IntoView {
     let fields = FormFields::new();
     let field_errors = RwSignal::new(FieldErrors::default());
-    let progress = RwSignal::new(None::<Progress>);
-    let report = RwSignal::new(None::<Arc<FetchReport>>);
+    let fetch = JobFetch::new();
     let notice = StatusNotice(RwSignal::new(None));
     provide_context(notice);
-    // The running fetch's controller: aborting it stops every batch of that fetch.
-    let running = StoredValue::new_local(None::<AbortController>);
     let origin = page_origin();
     // Build the date formatter while the user types, not when the first table renders.
     request_idle_callback(crate::time::local_time::warm_up);
 
     // A share link fills the form; otherwise the remembered connection does.
     let saved = saved_settings::load();
-    let shared = decode_query(&page_location::search());
-    fill_from_link(fields, &shared, &saved);
-    let remember_key = RwSignal::new(saved.api_key.is_some());
+    let shared = shared_view();
+    fields.fill_from_link(&shared, &saved);
+    let remember_key = saved.api_key.is_some();
     if let Some(key) = saved.api_key {
         fields.api_key.set(key);
     }
+    let key_memory = KeyMemory::new(fields.api_key, remember_key, notice);
 
     let calls_url = Signal::derive({
         let origin = origin.clone();
@@ -65,67 +56,25 @@ pub fn JobViewerPage() -> impl IntoView {
         }
     });
 
-    let cancel = move || {
-        if let Some(controller) = running.get_value() {
-            controller.abort();
-        }
-        running.set_value(None);
-        progress.set(None);
-    };
-
     let start = move |query: JobQuery, from: FetchOrigin| {
-        cancel(); // a new fetch replaces the old one
-        let Ok(controller) = AbortController::new() else {
-            return;
-        };
-        let signal = controller.signal();
-        running.set_value(Some(controller));
-        report.set(None);
         let base_url = fields.base_url.get_untracked().trim().to_string();
         saved_settings::save_connection(&base_url, &query.workspace_id);
-        if remember_key.get_untracked() {
+        if key_memory.remember.get_untracked() {
             saved_settings::save_api_key(&query.api_key);
         }
         if from == FetchOrigin::User {
-            page_location::push_query(&encode_query(&SharedView {
+            page_location::push_query(&page_location::encode_query(&to_params(&SharedView {
                 ids: compact_ranges(&query.ids.ids),
                 base_url,
                 workspace_id: query.workspace_id.clone(),
-            }));
+            })));
         }
         notice.0.set(match query.ids.duplicates_dropped {
             0 => None,
             1 => Some("1 duplicate ID was dropped.".into()),
             n => Some(format!("{n} duplicate IDs were dropped.")),
         });
-        let credentials = Credentials {
-            api_key: query.api_key,
-            workspace_id: query.workspace_id,
-        };
-        spawn_local(async move {
-            let on_progress = {
-                let signal = signal.clone();
-                move |p: Progress| {
-                    if !signal.aborted() {
-                        progress.set(Some(p));
-                    }
-                }
-            };
-            let outcome = fetch_jobs(
-                &query.details_url,
-                &credentials,
-                &query.ids.ids,
-                &signal,
-                on_progress,
-            )
-            .await;
-            // A cancelled or replaced fetch leaves the page to whoever stopped it.
-            if let (Ok(done), false) = (outcome, signal.aborted()) {
-                running.set_value(None);
-                progress.set(None);
-                report.set(Some(Arc::new(done)));
-            }
-        });
+        fetch.start(query);
     };
 
     let submit = {
@@ -151,14 +100,14 @@ pub fn JobViewerPage() -> impl IntoView {
             let base = fields.base_url.get_untracked();
             if fields.api_key.with_untracked(|k| k.trim().is_empty()) {
                 notice.0.set(Some(KEY_HINT.into()));
-                focus_by_id("api-key");
+                focus_field("api-key");
             } else if !same_api(&base, &saved_settings::load().base_url, &origin) {
                 let target = api_root(&base, &origin).unwrap_or(base);
                 notice.0.set(Some(format!(
                     "This link points at {target}, not the instance your key was last used with. \
                      Check the API base URL, then press Fetch jobs: the key is sent only when you do."
                 )));
-                focus_by_id("base-url");
+                focus_field("base-url");
             } else {
                 submit(FetchOrigin::Link);
             }
@@ -171,69 +120,32 @@ pub fn JobViewerPage() -> impl IntoView {
     }
     // Back and Forward bring back an earlier set of jobs.
     let _ = window_event_listener(leptos::ev::popstate, move |_| {
-        let view = decode_query(&page_location::search());
-        fill_from_link(fields, &view, &saved_settings::load());
-        cancel();
+        let view = shared_view();
+        fields.fill_from_link(&view, &saved_settings::load());
+        fetch.cancel();
         field_errors.set(FieldErrors::default());
         if view.has_ids() {
             load_link();
         } else {
-            report.set(None);
             notice.0.set(None);
         }
     });
 
     let on_submit = Callback::new(move |()| {
-        if running.with_value(Option::is_some) {
+        if fetch.is_running() {
             return; // already fetching: the button is disabled, this catches Ctrl+Enter
         }
         submit(FetchOrigin::User);
     });
 
     let on_cancel = Callback::new(move |()| {
-        cancel();
+        fetch.cancel();
         notice.0.set(Some(
             "Fetch cancelled. Nothing was loaded; press Fetch jobs to try again.".into(),
         ));
     });
 
-    let key_memory = KeyMemory {
-        remember: remember_key.into(),
-        on_remember: Callback::new(move |remember: bool| {
-            remember_key.set(remember);
-            let key = fields.api_key.get_untracked();
-            if remember && !key.trim().is_empty() {
-                saved_settings::save_api_key(key.trim());
-            } else if !remember {
-                saved_settings::forget_api_key();
-            }
-        }),
-        on_forget: Callback::new(move |()| {
-            saved_settings::forget_api_key();
-            remember_key.set(false);
-            fields.api_key.set(String::new());
-            notice.0.set(Some(
-                "Key forgotten: removed from this device and from the form.".into(),
-            ));
-        }),
-    };
-
-    let busy = Signal::derive(move || progress.with(Option::is_some));
-    let results = move || {
-        let report = report.get()?;
-        if report.nothing_loaded() {
-            return None; // the error panel says it all; a table of failed rows adds nothing
-        }
-        let rows = report.rows.clone();
-        Some(view! {
-            <div class="results-bar">
-                <ResultsSummary summary=summarize(&rows)/>
-                <CopyLinkButton/>
-            </div>
-            <ResultsTable rows=rows/>
-        })
-    };
-
+    let busy = fetch.busy();
     view! {
         <main>
             <header>
@@ -249,59 +161,19 @@ pub fn JobViewerPage() -> impl IntoView {
                 key_memory=key_memory
             />
             <div class="status-line" role="status" aria-live="polite">
-                <FetchProgress progress=progress.into() on_cancel=on_cancel/>
+                <FetchProgress progress=fetch.progress.into() on_cancel=on_cancel/>
                 <p class="notice" hidden=move || notice.0.with(Option::is_none)>
                     {move || notice.0.get().unwrap_or_default()}
                 </p>
             </div>
-            <ErrorPanel report=report.into()/>
-            <section class="results-section" aria-live="polite" aria-label="Results">
-                {results}
-            </section>
+            <ErrorPanel fetch=fetch/>
+            <ResultsSection fetch=fetch/>
         </main>
     }
 }
 
-/// Puts a link's IDs, base URL and workspace in the form; a link without a workspace keeps the
-/// remembered one. A page opened without a link gets the remembered connection.
-fn fill_from_link(fields: FormFields, link: &SharedView, saved: &saved_settings::SavedSettings) {
-    if link.has_ids() {
-        fields.job_ids.set(link.ids.clone());
-        fields.base_url.set(link.base_url.clone());
-        let workspace = if link.workspace_id.is_empty() {
-            &saved.workspace_id
-        } else {
-            &link.workspace_id
-        };
-        fields.workspace_id.set(workspace.clone());
-    } else {
-        fields.job_ids.set(String::new());
-        fields.base_url.set(saved.base_url.clone());
-        fields.workspace_id.set(saved.workspace_id.clone());
-    }
-}
-
-fn focus_first_invalid(errors: &FieldErrors) {
-    let first = [
-        (&errors.base_url, "base-url"),
-        (&errors.api_key, "api-key"),
-        (&errors.workspace_id, "workspace-id"),
-        (&errors.job_ids, "job-ids"),
-    ]
-    .into_iter()
-    .find(|(error, _)| error.is_some());
-    if let Some((_, id)) = first {
-        focus_by_id(id);
-    }
-}
-
-fn focus_by_id(id: &str) {
-    use wasm_bindgen::JsCast;
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        let _ = element.focus();
-    }
+/// What the page's URL links to.
+fn shared_view() -> SharedView {
+    let params = page_location::query_params();
+    from_params(params.iter().map(|(k, v)| (k.as_str(), v.as_str())))
 }

@@ -3,11 +3,12 @@
 mod api_key_input;
 mod copy_link_button;
 mod error_panel;
-mod fetch_form;
+pub mod fetch_form;
 mod fetch_progress;
 mod field_error;
 mod job_rows;
 mod job_viewer_page;
+mod results_section;
 mod results_summary;
 mod results_table;
 
@@ -18,5 +19,6 @@ pub use fetch_form::{FetchForm, FormFields, KeyMemory};
 pub use fetch_progress::FetchProgress;
 pub use field_error::FieldError;
 pub use job_viewer_page::{JobViewerPage, StatusNotice};
+pub use results_section::ResultsSection;
 pub use results_summary::ResultsSummary;
 pub use results_table::{ResultsTable, ROWS_PER_STEP};

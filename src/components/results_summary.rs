@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::input::job_ids::group_thousands;
 use crate::jobs::summary::Summary;
+use crate::thousands::group_thousands;
 
 /// The counts above the table: requested, found, missing, failed, by status and by outcome.
 #[component]

@@ -1,4 +1,4 @@
-use std::sync::Arc;
+use std::ops::Range;
 
 use leptos::ev::MouseEvent;
 use leptos::html::Tbody;
@@ -7,8 +7,9 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::job_rows::append_job_rows;
-use crate::input::job_ids::group_thousands;
-use crate::jobs::batching::JobRow;
+use crate::jobs::column::COLUMNS;
+use crate::jobs::fetch_jobs::FetchReport;
+use crate::thousands::group_thousands;
 
 /// Rows rendered at first, and added per "Show more": a long list paints its first screen fast and
 /// never blocks the page for seconds; the summary above counts every row.
@@ -17,8 +18,8 @@ pub const ROWS_PER_STEP: usize = 500;
 /// One row per requested ID, in the order asked, then any unreadable job objects.
 #[component]
 pub fn ResultsTable(
-    /// The rows of the last fetch.
-    rows: Arc<Vec<JobRow>>,
+    /// The fetch whose rows are shown; read once, when the table is built.
+    report: RwSignal<Option<FetchReport>>,
 ) -> impl IntoView {
     // One clock reading for the whole table, so "running for" agrees across rows.
     let now_ms = crate::time::local_time::now_ms();
@@ -38,21 +39,24 @@ pub fn ResultsTable(
             notice.0.set(Some(format!("Copied comparison ID {id}.")));
         }
     };
-    let total = rows.len();
+    let total = report.with_untracked(|r| r.as_ref().map_or(0, |r| r.store.rows().len()));
+    let append = move |tbody: &Element, rows: Range<usize>| {
+        report.with_untracked(|r| {
+            if let Some(r) = r {
+                append_job_rows(tbody, &r.store.rows()[rows], now_ms);
+            }
+        })
+    };
     let first = ROWS_PER_STEP.min(total);
     let shown = RwSignal::new(first);
     // Rows are appended, never rebuilt: "Show more" adds rows without touching those already
     // there. The first ones go in while the table is built, before it is attached, in one task.
-    let first_rows = {
-        let rows = rows.clone();
-        move |tbody: Element| append_job_rows(&tbody, &rows[..first], now_ms)
-    };
+    let first_rows = move |tbody: Element| append(&tbody, 0..first);
     let tbody = NodeRef::<Tbody>::new();
-    let rows = StoredValue::new(rows);
     let show_up_to = move |target: usize| {
         let from = shown.get_untracked();
         if let (Some(tbody), true) = (tbody.get_untracked(), target > from) {
-            rows.with_value(|rows| append_job_rows(&tbody, &rows[from..target], now_ms));
+            append(&tbody, from..target);
             shown.set(target);
         }
     };
@@ -85,15 +89,10 @@ pub fn ResultsTable(
                 <caption>"Comparison jobs, in the order requested"</caption>
                 <thead>
                     <tr>
-                        <th scope="col" class="col-id">"Run ID"</th>
-                        <th scope="col" class="col-name">"Comparison"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Outcome"</th>
-                        <th scope="col" class="col-reasons">"Diff reasons"</th>
-                        <th scope="col" class="col-reasons">"Failure reason"</th>
-                        <th scope="col" class="col-time">"Started"</th>
-                        <th scope="col" class="col-time">"Finished"</th>
-                        <th scope="col">"Duration"</th>
+                        {COLUMNS
+                            .iter()
+                            .map(|column| view! { <th scope="col" class=column.class>{column.label}</th> })
+                            .collect_view()}
                     </tr>
                 </thead>
                 <tbody node_ref=tbody use:first_rows on:click=copy_comparison_id></tbody>

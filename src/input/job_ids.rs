@@ -3,6 +3,8 @@
 use std::collections::HashSet;
 use std::fmt;
 
+use crate::thousands::group_thousands;
+
 /// The largest integer JavaScript (and so a JSON body read by a browser) represents exactly.
 pub const MAX_SAFE_ID: u64 = 9_007_199_254_740_991;
 /// The most IDs one fetch may ask for: a typo like `1-99999999` must not send a million requests.
@@ -57,19 +59,6 @@ impl fmt::Display for JobIdsError {
 }
 
 impl std::error::Error for JobIdsError {}
-
-/// `12,345,678`: big counts read better grouped.
-pub fn group_thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
 
 fn is_separator(c: char) -> bool {
     c == ',' || c.is_whitespace()
@@ -255,13 +244,5 @@ mod tests {
         let text = parse_job_ids("12a").unwrap_err().to_string();
         assert!(text.starts_with("“12a” is not a whole number."), "{text}");
         assert!(text.contains(ALLOWED));
-    }
-
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(group_thousands(0), "0");
-        assert_eq!(group_thousands(999), "999");
-        assert_eq!(group_thousands(100_000), "100,000");
-        assert_eq!(group_thousands(99_999_999), "99,999,999");
     }
 }

@@ -1,11 +1,10 @@
-//! Long ID lists go out in batches; this module decides the batches, when a failed batch is tried
-//! again, and how the answers merge back into one row per requested ID, in the order asked.
+//! Long ID lists go out in batches; this module decides the batches and when a failed batch is
+//! tried again. `JobStore` merges the answers back into one row per requested ID.
 
-use std::collections::HashMap;
 use std::time::Duration;
 
+use crate::api::models::DecodedItem;
 use crate::api::ApiError;
-use crate::job::{DecodedItem, Job};
 
 /// IDs per request: well under the documented servers' limits, small enough to show progress.
 pub const BATCH_SIZE: usize = 100;
@@ -39,73 +38,9 @@ pub struct BatchOutcome {
     pub result: Result<Vec<DecodedItem>, ApiError>,
 }
 
-/// One row of the results table.
-#[derive(Clone, Debug, PartialEq)]
-// Nearly every value is the large variant, so boxing it would only add an allocation per job.
-#[allow(clippy::large_enum_variant)]
-pub enum JobRow {
-    Found(Job),
-    /// The API answered but did not return this ID.
-    NotFound(u64),
-    /// The batch holding this ID failed; the short reason.
-    Failed {
-        id: u64,
-        reason: String,
-    },
-    /// A job object that could not be read at all, as its raw JSON.
-    Unreadable(String),
-}
-
-/// Every requested ID becomes exactly one row, in the order asked; unreadable job objects follow.
-/// An ID answered twice keeps its first answer; jobs nobody asked for are left out.
-pub fn merge_rows(requested: &[u64], outcomes: &[BatchOutcome]) -> Vec<JobRow> {
-    let mut found: HashMap<u64, &Job> = HashMap::new();
-    let mut failed: HashMap<u64, String> = HashMap::new();
-    let mut unreadable = Vec::new();
-    for outcome in outcomes {
-        match &outcome.result {
-            Ok(items) => {
-                for item in items {
-                    match item {
-                        DecodedItem::Job(job) => {
-                            found.entry(job.run_id).or_insert(job);
-                        }
-                        DecodedItem::Unreadable(raw) => {
-                            unreadable.push(JobRow::Unreadable(raw.clone()))
-                        }
-                    }
-                }
-            }
-            Err(error) => {
-                let reason = error.short();
-                failed.extend(outcome.ids.iter().map(|&id| (id, reason.clone())));
-            }
-        }
-    }
-    let mut rows: Vec<JobRow> = requested
-        .iter()
-        .map(|&id| match (found.get(&id), failed.get(&id)) {
-            (Some(job), _) => JobRow::Found((*job).clone()),
-            (None, Some(reason)) => JobRow::Failed {
-                id,
-                reason: reason.clone(),
-            },
-            (None, None) => JobRow::NotFound(id),
-        })
-        .collect();
-    rows.extend(unreadable);
-    rows
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::job::decode_item;
-
-    fn job(id: u64) -> DecodedItem {
-        let body = format!(r#"{{"run_id": {id}, "status": "SUCCESS"}}"#);
-        decode_item(&crate::json::parse(&body).unwrap())
-    }
 
     #[test]
     fn batches_keep_order_and_size() {
@@ -143,46 +78,5 @@ mod tests {
             None
         );
         assert_eq!(retry_delay(&ApiError::Timeout, 0), None);
-    }
-
-    #[test]
-    fn every_requested_id_gets_exactly_one_row_in_order() {
-        let outcomes = [
-            BatchOutcome {
-                ids: vec![5, 3],
-                result: Ok(vec![job(3), job(5), job(99), job(3)]),
-            },
-            BatchOutcome {
-                ids: vec![8, 1],
-                result: Err(ApiError::Server {
-                    status: 503,
-                    message: None,
-                }),
-            },
-            BatchOutcome {
-                ids: vec![7],
-                result: Ok(vec![DecodedItem::Unreadable("\"x\"".into())]),
-            },
-        ];
-        let rows = merge_rows(&[5, 8, 3, 7, 1], &outcomes);
-        let labels: Vec<String> = rows
-            .iter()
-            .map(|row| match row {
-                JobRow::Found(job) => job.run_id.to_string(),
-                JobRow::NotFound(id) | JobRow::Failed { id, .. } => id.to_string(),
-                JobRow::Unreadable(_) => "unreadable".into(),
-            })
-            .collect();
-        assert_eq!(labels, ["5", "8", "3", "7", "1", "unreadable"]);
-        assert!(matches!(&rows[0], JobRow::Found(j) if j.run_id == 5));
-        assert_eq!(
-            rows[1],
-            JobRow::Failed {
-                id: 8,
-                reason: "Server error 503".into()
-            }
-        );
-        assert_eq!(rows[3], JobRow::NotFound(7));
-        assert_eq!(rows[5], JobRow::Unreadable("\"x\"".into()));
     }
 }

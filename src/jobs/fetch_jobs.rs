@@ -1,17 +1,15 @@
 //! One fetch of a list of jobs: batches sent a few at a time, transient failures retried, progress
-//! reported, everything stoppable through one `AbortSignal`.
+//! reported, each answer handed on as it lands, everything stoppable through one `AbortSignal`.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-use std::sync::Arc;
+use std::cell::{Cell, RefCell};
 
 use futures::stream::{self, StreamExt};
 use web_sys::AbortSignal;
 
+use super::batching::{retry_delay, split_batches, BatchOutcome, BATCH_SIZE, CONCURRENCY};
+use super::job_row::JobRow;
+use super::store::JobStore;
 use crate::api::{fetch_job_details, ApiError, Credentials};
-use crate::jobs::batching::{
-    merge_rows, retry_delay, split_batches, BatchOutcome, JobRow, BATCH_SIZE, CONCURRENCY,
-};
 
 /// How far a fetch has come.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -21,17 +19,36 @@ pub struct Progress {
     pub retries: usize,
 }
 
-/// What a finished fetch found.
-#[derive(Clone, Debug, PartialEq)]
+/// What a fetch has found so far: the jobs, and what went wrong.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FetchReport {
-    /// Shared with the table, which renders from it without copying.
-    pub rows: Arc<Vec<JobRow>>,
+    pub store: JobStore,
     /// Each distinct failure, with how many batches it hit.
     pub failures: Vec<(ApiError, usize)>,
     pub batches_total: usize,
 }
 
 impl FetchReport {
+    /// A report for these IDs, every row loading.
+    pub fn new(ids: &[u64]) -> FetchReport {
+        FetchReport {
+            store: JobStore::new(ids),
+            failures: Vec::new(),
+            batches_total: ids.len().div_ceil(BATCH_SIZE),
+        }
+    }
+
+    /// Takes in one batch's answer; returns the IDs whose rows changed.
+    pub fn record(&mut self, outcome: &BatchOutcome) -> Vec<u64> {
+        if let Err(error) = &outcome.result {
+            match self.failures.iter_mut().find(|(e, _)| e == error) {
+                Some((_, n)) => *n += 1,
+                None => self.failures.push((error.clone(), 1)),
+            }
+        }
+        self.store.apply(&outcome.ids, &outcome.result)
+    }
+
     pub fn batches_failed(&self) -> usize {
         self.failures.iter().map(|(_, n)| n).sum()
     }
@@ -40,29 +57,44 @@ impl FetchReport {
     pub fn nothing_loaded(&self) -> bool {
         !self.failures.is_empty() && self.batches_failed() == self.batches_total
     }
+
+    /// How many requested IDs could not be loaded.
+    pub fn ids_failed(&self) -> usize {
+        self.store
+            .rows()
+            .iter()
+            .filter(|row| matches!(row, JobRow::Failed { .. }))
+            .count()
+    }
 }
 
-/// Fetches every ID, reporting progress after each batch. `Err` only when cancelled.
+/// Fetches every ID in batches, calling `on_progress` as batches finish or retry and `on_batch`
+/// with each batch's final answer. `Err` only when cancelled.
 pub async fn fetch_jobs(
     details_url: &str,
     credentials: &Credentials,
     ids: &[u64],
     cancel: &AbortSignal,
     on_progress: impl Fn(Progress),
-) -> Result<FetchReport, ApiError> {
+    on_batch: impl Fn(BatchOutcome),
+) -> Result<(), ApiError> {
     let batches = split_batches(ids, BATCH_SIZE);
-    let progress = RefCell::new(Progress {
+    let progress = Cell::new(Progress {
         batches_total: batches.len(),
         ..Progress::default()
     });
-    on_progress(*progress.borrow());
+    let report = |change: fn(&mut Progress)| {
+        let mut now = progress.get();
+        change(&mut now);
+        progress.set(now);
+        on_progress(now);
+    };
+    report(|_| {});
     // After a 401/403/404 every other batch would get the same answer: stop sending them.
-    let fatal: Rc<RefCell<Option<ApiError>>> = Rc::default();
-    let outcomes: Vec<BatchOutcome> = stream::iter(batches)
+    let fatal: RefCell<Option<ApiError>> = RefCell::default();
+    stream::iter(batches)
         .map(|batch| {
-            let fatal = fatal.clone();
-            let progress = &progress;
-            let on_progress = &on_progress;
+            let (fatal, report) = (&fatal, &report);
             async move {
                 let mut retries_done = 0;
                 let result = loop {
@@ -73,8 +105,7 @@ pub async fn fetch_jobs(
                         Err(error) => match retry_delay(&error, retries_done) {
                             Some(wait) if !cancel.aborted() => {
                                 retries_done += 1;
-                                progress.borrow_mut().retries += 1;
-                                on_progress(*progress.borrow());
+                                report(|p| p.retries += 1);
                                 sleep(wait).await;
                             }
                             _ => {
@@ -91,27 +122,19 @@ pub async fn fetch_jobs(
             }
         })
         .buffer_unordered(CONCURRENCY)
-        .inspect(|_| {
-            progress.borrow_mut().batches_done += 1;
-            on_progress(*progress.borrow());
+        .for_each(|outcome| {
+            if !cancel.aborted() {
+                on_batch(outcome);
+                report(|p| p.batches_done += 1);
+            }
+            async {}
         })
-        .collect()
         .await;
     if cancel.aborted() {
-        return Err(ApiError::Cancelled);
+        Err(ApiError::Cancelled)
+    } else {
+        Ok(())
     }
-    let mut failures: Vec<(ApiError, usize)> = Vec::new();
-    for error in outcomes.iter().filter_map(|o| o.result.as_ref().err()) {
-        match failures.iter_mut().find(|(e, _)| e == error) {
-            Some((_, n)) => *n += 1,
-            None => failures.push((error.clone(), 1)),
-        }
-    }
-    Ok(FetchReport {
-        rows: Arc::new(merge_rows(ids, &outcomes)),
-        failures,
-        batches_total: outcomes.len(),
-    })
 }
 
 /// Waits `duration` on the browser's timer (a retry's back-off).
@@ -125,4 +148,31 @@ async fn sleep(duration: std::time::Duration) {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn failures_are_counted_by_kind_and_nothing_loaded_is_all_failed() {
+        let mut report = FetchReport::new(&(1..=250).collect::<Vec<_>>());
+        assert_eq!(report.batches_total, 3);
+        let failed = |ids: Vec<u64>, status| BatchOutcome {
+            ids,
+            result: Err(ApiError::Server {
+                status,
+                message: None,
+            }),
+        };
+        report.record(&failed((1..=100).collect(), 503));
+        report.record(&failed((101..=200).collect(), 503));
+        assert_eq!(report.failures.len(), 1);
+        assert_eq!(report.batches_failed(), 2);
+        assert!(!report.nothing_loaded());
+        report.record(&failed((201..=250).collect(), 500));
+        assert_eq!(report.failures.len(), 2);
+        assert!(report.nothing_loaded());
+        assert_eq!(report.ids_failed(), 250);
+    }
 }

@@ -1,5 +1,11 @@
-//! The jobs of one fetch: batching and retries, the fetch itself, and the counts above the table.
+//! The jobs of one set: batching and retries, the fetch and its lifecycle, the store the answers
+//! land in, the table's columns, and the counts above it.
 
 pub mod batching;
+pub mod column;
 pub mod fetch_jobs;
+pub mod job_fetch;
+pub mod job_row;
+pub mod store;
 pub mod summary;
+pub mod tone;

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::job::{DiffStatus, JobStatus};
-use crate::jobs::batching::JobRow;
+use super::job_row::JobRow;
+use crate::api::models::{DiffStatus, JobStatus};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Summary {
@@ -12,6 +12,8 @@ pub struct Summary {
     pub found: usize,
     pub not_found: usize,
     pub failed: usize,
+    /// Asked for, not answered yet.
+    pub loading: usize,
     pub unreadable: usize,
     /// Documented statuses first, in their usual order, then any others as sent.
     pub by_status: Vec<(String, usize)>,
@@ -33,10 +35,11 @@ pub fn summarize(rows: &[JobRow]) -> Summary {
             }
             JobRow::NotFound(_) => summary.not_found += 1,
             JobRow::Failed { .. } => summary.failed += 1,
+            JobRow::Loading(_) => summary.loading += 1,
             JobRow::Unreadable(_) => summary.unreadable += 1,
         }
     }
-    summary.requested = summary.found + summary.not_found + summary.failed;
+    summary.requested = summary.found + summary.not_found + summary.failed + summary.loading;
     summary.by_status = ordered_counts(&statuses, JobStatus::label, "no status");
     summary.by_outcome = ordered_counts(&outcomes, DiffStatus::label, "no result");
     summary
@@ -59,13 +62,9 @@ fn ordered_counts<K: Ord>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::job::{decode_item, DecodedItem};
 
     fn found(json: &str) -> JobRow {
-        match decode_item(&crate::json::parse(json).unwrap()) {
-            DecodedItem::Job(job) => JobRow::Found(job),
-            DecodedItem::Unreadable(raw) => panic!("{raw}"),
-        }
+        JobRow::Found(serde_json::from_str(json).unwrap())
     }
 
     #[test]
@@ -82,11 +81,19 @@ mod tests {
                 reason: "x".into(),
             },
             JobRow::Unreadable("\"?\"".into()),
+            JobRow::Loading(8),
         ];
         let s = summarize(&rows);
         assert_eq!(
-            (s.requested, s.found, s.not_found, s.failed, s.unreadable),
-            (7, 5, 1, 1, 1)
+            (
+                s.requested,
+                s.found,
+                s.not_found,
+                s.failed,
+                s.loading,
+                s.unreadable
+            ),
+            (8, 5, 1, 1, 1, 1)
         );
         let labels = |pairs: &[(String, usize)]| {
             pairs

@@ -1,12 +1,52 @@
-//! The page's own URL: reading the share link and adding one history entry per fetch.
+//! The page's own URL: reading the share link and adding one history entry per fetch. The browser
+//! encodes and decodes the query (`URLSearchParams`).
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::UrlSearchParams;
 
 /// `?ids=…` of the current URL, or empty.
 pub fn search() -> String {
     web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default()
+}
+
+/// The current URL's query parameters, decoded, in order.
+pub fn query_params() -> Vec<(String, String)> {
+    let Ok(params) = UrlSearchParams::new_with_str(&search()) else {
+        return Vec::new();
+    };
+    let Ok(Some(entries)) = js_sys::try_iter(&params) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|entry| {
+            let pair: js_sys::Array = entry.dyn_into().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect()
+}
+
+/// `?ids=1040-1049,2001&base=https://…`: the query for these parameters, encoded by the browser.
+/// `,` `:` and `/` may stand as they are in a query (RFC 3986 §3.4); left so, links stay readable
+/// where people paste them.
+pub fn encode_query(params: &[(&str, String)]) -> String {
+    let Ok(query) = UrlSearchParams::new() else {
+        return String::new();
+    };
+    for (key, value) in params {
+        query.append(key, value);
+    }
+    let encoded = String::from(query.to_string());
+    if encoded.is_empty() {
+        return encoded;
+    }
+    let readable = encoded
+        .replace("%2C", ",")
+        .replace("%3A", ":")
+        .replace("%2F", "/");
+    format!("?{readable}")
 }
 
 /// The whole current URL, for "Copy link".

@@ -37,83 +37,33 @@ pub fn compact_ranges(ids: &[u64]) -> String {
     parts.join(",")
 }
 
-/// `?ids=1040-1049,2001&base=https://dc.example.com&workspace=…`: empty fields are left out.
-pub fn encode_query(view: &SharedView) -> String {
-    let pairs: Vec<String> = [
+/// The link's query parameters, `ids`, `base`, `workspace`, in that order; empty fields are left
+/// out. The browser encodes them (`page_location`).
+pub fn to_params(view: &SharedView) -> Vec<(&'static str, String)> {
+    [
         ("ids", &view.ids),
         ("base", &view.base_url),
         ("workspace", &view.workspace_id),
     ]
     .into_iter()
     .filter(|(_, value)| !value.trim().is_empty())
-    .map(|(key, value)| format!("{key}={}", percent_encode(value.trim())))
-    .collect();
-    if pairs.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", pairs.join("&"))
-    }
+    .map(|(key, value)| (key, value.trim().to_string()))
+    .collect()
 }
 
-/// Reads `location.search`; unknown parameters are ignored, and a `key` parameter above all.
-pub fn decode_query(search: &str) -> SharedView {
+/// The view a link's decoded query parameters describe; unknown parameters are ignored, and a
+/// `key` parameter above all.
+pub fn from_params<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> SharedView {
     let mut view = SharedView::default();
-    for pair in search.trim_start_matches('?').split('&') {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let value = percent_decode(value);
+    for (key, value) in params {
         match key {
-            "ids" => view.ids = value,
-            "base" => view.base_url = value,
-            "workspace" => view.workspace_id = value,
+            "ids" => view.ids = value.to_string(),
+            "base" => view.base_url = value.to_string(),
+            "workspace" => view.workspace_id = value.to_string(),
             _ => {}
         }
     }
     view
-}
-
-/// Query-value encoding that leaves URLs and ID lists readable (`: / , -` stay as they are).
-fn percent_encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        match byte {
-            b'A'..=b'Z'
-            | b'a'..=b'z'
-            | b'0'..=b'9'
-            | b'-'
-            | b'_'
-            | b'.'
-            | b'~'
-            | b','
-            | b':'
-            | b'/' => out.push(byte as char),
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
-}
-
-fn percent_decode(value: &str) -> String {
-    let bytes = value.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("");
-                match u8::from_str_radix(hex, 16) {
-                    Ok(byte) => {
-                        out.push(byte);
-                        i += 2;
-                    }
-                    Err(_) => out.push(b'%'),
-                }
-            }
-            byte => out.push(byte),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
@@ -131,38 +81,42 @@ mod tests {
     }
 
     #[test]
-    fn a_view_round_trips_through_the_query() {
+    fn a_view_round_trips_through_its_parameters() {
         let view = SharedView {
             ids: "1040-1049,2001".into(),
-            base_url: "https://dc.example.com/api/v1?x=1&y=2 z".into(),
+            base_url: " https://dc.example.com/api/v1 ".into(),
             workspace_id: "8f14e45f-ceea-4e67-a8f3-5c7e2b1d9a10".into(),
         };
-        let query = encode_query(&view);
-        assert!(query.starts_with(
-            "?ids=1040-1049,2001&base=https://dc.example.com/api/v1%3Fx%3D1%26y%3D2%20z&workspace="
-        ));
-        assert_eq!(decode_query(&query), view);
+        let params = to_params(&view);
+        assert_eq!(
+            params,
+            [
+                ("ids", "1040-1049,2001".to_string()),
+                ("base", "https://dc.example.com/api/v1".to_string()),
+                (
+                    "workspace",
+                    "8f14e45f-ceea-4e67-a8f3-5c7e2b1d9a10".to_string()
+                )
+            ]
+        );
+        let back = from_params(params.iter().map(|(k, v)| (*k, v.as_str())));
+        assert_eq!(back.base_url, "https://dc.example.com/api/v1");
+        assert_eq!((back.ids, back.workspace_id), (view.ids, view.workspace_id));
     }
 
     #[test]
-    fn empty_fields_stay_out_of_the_link() {
+    fn empty_fields_stay_out_of_the_link_and_unknown_ones_are_ignored() {
         let view = SharedView {
             ids: "7".into(),
             ..SharedView::default()
         };
-        assert_eq!(encode_query(&view), "?ids=7");
-        assert_eq!(encode_query(&SharedView::default()), "");
-    }
-
-    #[test]
-    fn odd_queries_decode_without_surprises() {
-        let view = decode_query("?key=secret&ids=1%2C2+3&base=%zz&workspace");
-        assert_eq!(view.ids, "1,2 3");
-        assert_eq!(view.base_url, "%zz");
-        assert_eq!(view.workspace_id, "");
-        assert_eq!(decode_query("?ids=%E6%97%A5").ids, "日");
-        assert_eq!(decode_query("").ids, "");
-        assert_eq!(decode_query("?ids=%").ids, "%");
-        assert_eq!(decode_query("?ids=%é1").ids, "%é1");
+        assert_eq!(to_params(&view), [("ids", "7".to_string())]);
+        assert!(to_params(&SharedView::default()).is_empty());
+        let read = from_params([("key", "secret"), ("ids", "1,2 3"), ("other", "x")]);
+        assert_eq!(read.ids, "1,2 3");
+        assert_eq!(
+            (read.base_url.as_str(), read.workspace_id.as_str()),
+            ("", "")
+        );
     }
 }

@@ -1,4 +1,6 @@
-//! The browser's clock and the user's locale: the only time code that needs a browser.
+//! The browser's clock, date parser and locale: the only time code that needs a browser. The page
+//! always runs in one. Native builds exist for unit tests: there, decoding a job reads no instant
+//! (`None`), and the pure code they test takes instants as numbers.
 
 use js_sys::{Array, Date, Function, Intl, Object, Reflect};
 use wasm_bindgen::JsValue;
@@ -24,6 +26,37 @@ pub fn now_ms() -> f64 {
     Date::now()
 }
 
+/// `Date.parse`: milliseconds since the epoch, or `None` when the browser cannot read the text.
+fn date_parse(text: &str) -> Option<f64> {
+    #[cfg(target_family = "wasm")]
+    {
+        Some(Date::parse(text)).filter(|ms| ms.is_finite())
+    }
+    #[cfg(not(target_family = "wasm"))]
+    {
+        let _ = text;
+        None
+    }
+}
+
+/// The instant an API timestamp (ISO 8601, UTC unless it says otherwise) names.
+pub fn parse_instant(text: &str) -> Option<f64> {
+    date_parse(&crate::time::timing::iso_as_utc(text))
+}
+
+/// The instant an HTTP date (`Wed, 21 Oct 2015 07:28:00 GMT`, as in `Retry-After`) names.
+pub fn parse_http_date(text: &str) -> Option<f64> {
+    date_parse(text.trim())
+}
+
+/// `2025-01-15 10:00:02 UTC`: the exact instant, for the hover text next to local times.
+pub fn format_utc(epoch_ms: f64) -> String {
+    // `2025-01-15T10:00:02.000Z`; instants come from `Date.parse`, so always in Date's range.
+    let iso = String::from(Date::new(&JsValue::from_f64(epoch_ms)).to_iso_string());
+    let (date, time) = iso.split_once('T').unwrap_or((&iso, ""));
+    format!("{date} {} UTC", time.get(..8).unwrap_or(time))
+}
+
 /// The instant in the user's locale and time zone, e.g. `15 Jan 2025, 11:00:02`.
 pub fn format_local(epoch_ms: f64) -> String {
     LOCAL_FORMAT.with(|format| {
@@ -31,6 +64,6 @@ pub fn format_local(epoch_ms: f64) -> String {
             .call1(&JsValue::NULL, &Date::new(&JsValue::from_f64(epoch_ms)))
             .ok()
             .and_then(|text| text.as_string())
-            .unwrap_or_else(|| crate::time::timing::format_utc(epoch_ms))
+            .unwrap_or_else(|| format_utc(epoch_ms))
     })
 }

@@ -1,0 +1,610 @@
+//! The API's answers as serde models: the one definition of a job. The page decodes them with
+//! serde-wasm-bindgen from what the browser's `Response.json()` parsed; native tests read the
+//! same JSON fixtures through the same derives with serde_json.
+//!
+//! Decoding is lenient field by field, the way real instances need it: a null, a missing field or
+//! a field of an unexpected type reads as "none" instead of losing the job, statuses and outcomes
+//! outside the documented lists keep their text, and fields nobody asked for are never read.
+//! Only a job without a usable `run_id` is unreadable as a whole.
+
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+
+use crate::input::job_ids::MAX_SAFE_ID;
+
+/// A job's status. Real instances send values outside the documented list; those are kept as sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum JobStatus {
+    Pending,
+    Started,
+    Running,
+    Success,
+    Failure,
+    Revoked,
+    Other(String),
+}
+
+impl JobStatus {
+    pub fn from_api(text: &str) -> JobStatus {
+        match text.trim().to_ascii_uppercase().as_str() {
+            "PENDING" => JobStatus::Pending,
+            "STARTED" => JobStatus::Started,
+            "RUNNING" => JobStatus::Running,
+            "SUCCESS" => JobStatus::Success,
+            "FAILURE" => JobStatus::Failure,
+            "REVOKED" => JobStatus::Revoked,
+            _ => JobStatus::Other(text.to_string()),
+        }
+    }
+
+    pub fn label(&self) -> &str {
+        match self {
+            JobStatus::Pending => "PENDING",
+            JobStatus::Started => "STARTED",
+            JobStatus::Running => "RUNNING",
+            JobStatus::Success => "SUCCESS",
+            JobStatus::Failure => "FAILURE",
+            JobStatus::Revoked => "REVOKED",
+            JobStatus::Other(text) => text,
+        }
+    }
+
+    /// The job will not change any more.
+    pub fn is_final(&self) -> bool {
+        matches!(
+            self,
+            JobStatus::Success | JobStatus::Failure | JobStatus::Revoked
+        )
+    }
+}
+
+/// The diff outcome of a successful job.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DiffStatus {
+    Match,
+    Mismatch,
+    Other(String),
+}
+
+impl DiffStatus {
+    pub fn from_api(text: &str) -> DiffStatus {
+        match text.trim().to_ascii_uppercase().as_str() {
+            "MATCH" => DiffStatus::Match,
+            "MISMATCH" => DiffStatus::Mismatch,
+            _ => DiffStatus::Other(text.to_string()),
+        }
+    }
+
+    pub fn label(&self) -> &str {
+        match self {
+            DiffStatus::Match => "MATCH",
+            DiffStatus::Mismatch => "MISMATCH",
+            DiffStatus::Other(text) => text,
+        }
+    }
+}
+
+/// A timestamp as sent, and the instant it means when the browser could read it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Timestamp {
+    pub raw: String,
+    pub epoch_ms: Option<f64>,
+}
+
+impl Timestamp {
+    pub fn new(raw: String) -> Timestamp {
+        Timestamp {
+            epoch_ms: crate::time::local_time::parse_instant(&raw),
+            raw,
+        }
+    }
+}
+
+/// `result`: present only for a successful job.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+pub struct JobResult {
+    #[serde(default, deserialize_with = "lenient::diff_status")]
+    pub diff_status: Option<DiffStatus>,
+    #[serde(default, deserialize_with = "lenient::text_list")]
+    pub diff_reasons: Vec<String>,
+    /// Seconds.
+    #[serde(default, deserialize_with = "lenient::number")]
+    pub time_taken: Option<f64>,
+}
+
+/// One comparison job, as `POST /jobs/comparison/details` sends it.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Job {
+    #[serde(deserialize_with = "lenient::job_id")]
+    pub run_id: u64,
+    #[serde(default, deserialize_with = "lenient::text")]
+    pub comparison_id: Option<String>,
+    #[serde(default, deserialize_with = "lenient::text")]
+    pub comparison_name: Option<String>,
+    #[serde(default, deserialize_with = "lenient::status")]
+    pub status: Option<JobStatus>,
+    #[serde(default, deserialize_with = "lenient::text")]
+    pub failure_reason: Option<String>,
+    #[serde(default, deserialize_with = "lenient::timestamp")]
+    pub started_at: Option<Timestamp>,
+    #[serde(default, deserialize_with = "lenient::timestamp")]
+    pub finished_at: Option<Timestamp>,
+    #[serde(default, deserialize_with = "lenient::result")]
+    pub result: Option<JobResult>,
+}
+
+/// One element of the response's `data` list.
+#[derive(Clone, Debug, PartialEq)]
+// Nearly every value is the large variant, so boxing it would only add an allocation per job.
+#[allow(clippy::large_enum_variant)]
+pub enum DecodedItem {
+    Job(Job),
+    /// Not a job object anyone can read (no usable `run_id`): its JSON, to show as it came.
+    Unreadable(String),
+}
+
+/// Why a whole response body could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BodyError {
+    /// Not JSON at all; the start of it, for the message.
+    NotJson { snippet: String },
+    /// JSON, but without a list of jobs where `data` should be.
+    UnexpectedShape { detail: String },
+}
+
+/// The body of an error answer: the API's `{message, meta, data}` envelope, or the
+/// `{"detail": …}` of the framework underneath (a text, or a list of `{msg}` for a 422).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+pub struct ErrorBody {
+    #[serde(default, deserialize_with = "lenient::text")]
+    message: Option<String>,
+    #[serde(default, deserialize_with = "lenient::detail")]
+    detail: Option<String>,
+}
+
+impl ErrorBody {
+    /// What the server said, if anything.
+    pub fn into_message(self) -> Option<String> {
+        self.message.or(self.detail)
+    }
+}
+
+/// The `deserialize_with` functions behind the models' leniency.
+mod lenient {
+    use super::*;
+    use std::fmt;
+
+    /// A text field: strings as sent (blank ones are none), whole numbers and true/false as their
+    /// text; null, missing, and values that are no text at all (lists, objects) are none.
+    pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        d.deserialize_any(Text)
+    }
+
+    pub fn status<'de, D: Deserializer<'de>>(d: D) -> Result<Option<JobStatus>, D::Error> {
+        Ok(text(d)?.map(|t| JobStatus::from_api(&t)))
+    }
+
+    pub fn diff_status<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DiffStatus>, D::Error> {
+        Ok(text(d)?.map(|t| DiffStatus::from_api(&t)))
+    }
+
+    pub fn timestamp<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Timestamp>, D::Error> {
+        Ok(text(d)?.map(Timestamp::new))
+    }
+
+    /// `result` when it is an object; anything else (null, a stray string) is no result.
+    pub fn result<'de, D: Deserializer<'de>>(d: D) -> Result<Option<JobResult>, D::Error> {
+        Ok(Option::<Lenient<JobResult>>::deserialize(d)?.and_then(|r| r.0))
+    }
+
+    /// A list of texts, or a single text standing for a list of one.
+    pub fn text_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+        d.deserialize_any(TextList)
+    }
+
+    /// A number; anything else is none.
+    pub fn number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+        d.deserialize_any(Number)
+    }
+
+    /// A positive whole number JavaScript holds exactly, sent as a number or as digits. Anything
+    /// else fails the whole job: a job whose ID is wrong cannot be shown against the right row.
+    pub fn job_id<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+        d.deserialize_any(JobId)
+    }
+
+    /// FastAPI's `detail`: a text, or a list of validation errors whose `msg`s are joined.
+    pub fn detail<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        d.deserialize_any(Detail)
+    }
+
+    /// A value that reads as `None` when it has the wrong shape, instead of failing its parent.
+    struct Lenient<T>(Option<T>);
+
+    impl<'de> Deserialize<'de> for Lenient<JobResult> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(ResultObject)
+        }
+    }
+
+    struct ResultObject;
+
+    impl<'de> Visitor<'de> for ResultObject {
+        type Value = Lenient<JobResult>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a result object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            let result = JobResult::deserialize(de::value::MapAccessDeserializer::new(map))?;
+            Ok(Lenient(Some(result)))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+            drain_seq(seq).map(|_| Lenient(None))
+        }
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            Ok(Lenient(None))
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(Lenient(None))
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(Lenient(None))
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(Lenient(None))
+        }
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(Lenient(None))
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Lenient(None))
+        }
+    }
+
+    /// Reads and drops what is left of a list, so a parser that checks for the end is satisfied.
+    fn drain_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+
+    fn drain_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<(), A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+
+    fn non_blank(text: String) -> Option<String> {
+        (!text.trim().is_empty()).then_some(text)
+    }
+
+    struct Text;
+
+    impl<'de> Visitor<'de> for Text {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a text")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(non_blank(v.to_string()))
+        }
+        fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+            Ok(non_blank(v))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        // Formatting a float would pull Rust's float printer into the page for a case no API sends.
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(Text)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+            drain_seq(seq).map(|_| None)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            drain_map(map).map(|_| None)
+        }
+    }
+
+    /// One element of a list of texts.
+    struct ListText(Option<String>);
+
+    impl<'de> Deserialize<'de> for ListText {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            text(d).map(ListText)
+        }
+    }
+
+    struct TextList;
+
+    impl<'de> Visitor<'de> for TextList {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a list of texts")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut items = Vec::new();
+            while let Some(ListText(item)) = seq.next_element()? {
+                items.extend(item);
+            }
+            Ok(items)
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Text.visit_str::<E>(v)?.into_iter().collect())
+        }
+        fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+            Ok(non_blank(v).into_iter().collect())
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(vec![v.to_string()])
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(vec![v.to_string()])
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+            Ok(vec![v.to_string()])
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            drain_map(map).map(|_| Vec::new())
+        }
+    }
+
+    struct Number;
+
+    impl<'de> Visitor<'de> for Number {
+        type Value = Option<f64>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a number")
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            Ok(v.is_finite().then_some(v))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(v as f64))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Some(v as f64))
+        }
+        // A number in a string is not read: parsing it would bring Rust's float parser into the
+        // page, and the duration then comes from the job's start and finish instead.
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+            drain_seq(seq).map(|_| None)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            drain_map(map).map(|_| None)
+        }
+    }
+
+    struct JobId;
+
+    impl<'de> Visitor<'de> for JobId {
+        type Value = u64;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            write!(f, "a whole number from 1 to {MAX_SAFE_ID}")
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<u64, E> {
+            if (1..=MAX_SAFE_ID).contains(&v) {
+                Ok(v)
+            } else {
+                Err(E::invalid_value(de::Unexpected::Unsigned(v), &self))
+            }
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<u64, E> {
+            match u64::try_from(v) {
+                Ok(v) => self.visit_u64(v),
+                Err(_) => Err(E::invalid_value(de::Unexpected::Signed(v), &self)),
+            }
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<u64, E> {
+            let digits = v.trim();
+            match digits.parse::<u64>() {
+                Ok(id) if digits.bytes().all(|b| b.is_ascii_digit()) => self.visit_u64(id),
+                _ => Err(E::invalid_value(de::Unexpected::Str(v), &self)),
+            }
+        }
+    }
+
+    struct Detail;
+
+    impl<'de> Visitor<'de> for Detail {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a text or a list of errors")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Text.visit_str(v)
+        }
+        fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+            Ok(non_blank(v))
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut messages = Vec::new();
+            while let Some(ValidationError { msg }) = seq.next_element()? {
+                messages.extend(msg);
+            }
+            Ok((!messages.is_empty()).then(|| messages.join("; ")))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            drain_map(map).map(|_| None)
+        }
+    }
+
+    /// One element of FastAPI's 422 `detail` list: `{"loc": […], "msg": "…", "type": "…"}`.
+    #[derive(Deserialize)]
+    struct ValidationError {
+        #[serde(default, deserialize_with = "text")]
+        msg: Option<String>,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const REFERENCE_JOB: &str = r#"{"run_id": 1042,
+           "comparison_id": "eeeeeeee-0000-0000-0000-000000000005",
+           "comparison_name": "orders table comparison",
+           "status": "SUCCESS", "failure_reason": null,
+           "started_at": "2025-01-15T10:00:02Z", "finished_at": "2025-01-15T10:01:45Z",
+           "result": {"diff_status": "MISMATCH",
+                      "diff_reasons": ["Row count mismatch", "Column value differences in total"],
+                      "time_taken": 103.2}}"#;
+
+    fn job(json: &str) -> Job {
+        serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {json}"))
+    }
+
+    #[test]
+    fn the_reference_example_decodes_completely() {
+        let job = job(REFERENCE_JOB);
+        assert_eq!(job.run_id, 1042);
+        assert_eq!(
+            job.comparison_id.as_deref(),
+            Some("eeeeeeee-0000-0000-0000-000000000005")
+        );
+        assert_eq!(
+            job.comparison_name.as_deref(),
+            Some("orders table comparison")
+        );
+        assert_eq!(job.status, Some(JobStatus::Success));
+        assert_eq!(job.failure_reason, None);
+        assert_eq!(job.started_at.unwrap().raw, "2025-01-15T10:00:02Z");
+        assert_eq!(job.finished_at.unwrap().raw, "2025-01-15T10:01:45Z");
+        let result = job.result.unwrap();
+        assert_eq!(result.diff_status, Some(DiffStatus::Mismatch));
+        assert_eq!(
+            result.diff_reasons,
+            ["Row count mismatch", "Column value differences in total"]
+        );
+        assert_eq!(result.time_taken, Some(103.2));
+    }
+
+    #[test]
+    fn unknown_statuses_and_outcomes_keep_their_text() {
+        let queued =
+            job(r#"{"run_id": 7, "status": "Queued", "result": {"diff_status": "PARTIAL"}}"#);
+        assert_eq!(queued.status, Some(JobStatus::Other("Queued".into())));
+        assert_eq!(
+            queued.result.unwrap().diff_status,
+            Some(DiffStatus::Other("PARTIAL".into()))
+        );
+        assert_eq!(JobStatus::from_api("running"), JobStatus::Running);
+        assert_eq!(DiffStatus::from_api(" match "), DiffStatus::Match);
+    }
+
+    #[test]
+    fn null_missing_and_absent_all_read_as_none_and_extra_fields_are_ignored() {
+        let nulls = job(
+            r#"{"run_id": 8, "comparison_name": null, "status": null, "started_at": null,
+                "result": null, "owner": {"nested": [1, 2]}, "tags": ["x"]}"#,
+        );
+        let missing = job(r#"{"run_id": 8}"#);
+        for job in [nulls, missing] {
+            assert_eq!(job.run_id, 8);
+            assert_eq!(
+                (job.comparison_name, job.status, job.started_at, job.result),
+                (None, None, None, None)
+            );
+        }
+        let blank = job(r#"{"run_id": 8, "comparison_name": "  ", "failure_reason": ""}"#);
+        assert_eq!((blank.comparison_name, blank.failure_reason), (None, None));
+    }
+
+    #[test]
+    fn wrongly_typed_fields_are_read_leniently() {
+        let job = job(
+            r#"{"run_id": "9", "status": 3, "comparison_name": ["a"], "failure_reason": {"x": 1},
+                "started_at": "not a date",
+                "result": {"diff_status": "match", "diff_reasons": "Row count mismatch", "time_taken": 12}}"#,
+        );
+        assert_eq!(job.run_id, 9);
+        assert_eq!(job.status, Some(JobStatus::Other("3".into())));
+        assert_eq!((job.comparison_name, job.failure_reason), (None, None));
+        assert_eq!(job.started_at.unwrap().raw, "not a date");
+        let result = job.result.unwrap();
+        assert_eq!(result.diff_status, Some(DiffStatus::Match));
+        assert_eq!(result.diff_reasons, ["Row count mismatch"]);
+        assert_eq!(result.time_taken, Some(12.0));
+        let odd_result = |json| serde_json::from_str::<Job>(json).unwrap().result;
+        assert_eq!(odd_result(r#"{"run_id": 1, "result": "none"}"#), None);
+        assert_eq!(odd_result(r#"{"run_id": 1, "result": [1]}"#), None);
+        let reasons =
+            odd_result(r#"{"run_id": 1, "result": {"diff_reasons": ["a", null, 2, ""]}}"#);
+        assert_eq!(reasons.unwrap().diff_reasons, ["a", "2"]);
+    }
+
+    #[test]
+    fn a_job_without_a_usable_id_is_an_error_not_a_wrong_number() {
+        for json in [
+            r#"{"status": "SUCCESS"}"#,
+            r#"{"run_id": null}"#,
+            r#"{"run_id": -3}"#,
+            r#"{"run_id": 0}"#,
+            r#"{"run_id": 1.5}"#,
+            r#"{"run_id": "12a"}"#,
+            r#"{"run_id": 9007199254740992}"#,
+            r#"{"run_id": "9007199254740992"}"#,
+            r#""oops""#,
+        ] {
+            assert!(serde_json::from_str::<Job>(json).is_err(), "{json}");
+        }
+        assert_eq!(job(r#"{"run_id": 9007199254740991}"#).run_id, MAX_SAFE_ID);
+    }
+
+    #[test]
+    fn error_bodies_say_what_the_server_said() {
+        let message = |json: &str| {
+            serde_json::from_str::<ErrorBody>(json)
+                .unwrap()
+                .into_message()
+        };
+        assert_eq!(
+            message(r#"{"message": "Invalid key", "meta": {}, "data": null}"#).as_deref(),
+            Some("Invalid key")
+        );
+        assert_eq!(
+            message(r#"{"detail": "Not authenticated"}"#).as_deref(),
+            Some("Not authenticated")
+        );
+        assert_eq!(
+            message(
+                r#"{"detail": [{"loc": ["body", 0], "msg": "value is not a valid integer", "type": "x"},
+                               {"loc": ["body", 1], "msg": "field required"}]}"#
+            )
+            .as_deref(),
+            Some("value is not a valid integer; field required")
+        );
+        assert_eq!(message(r#"{"data": []}"#), None);
+    }
+}

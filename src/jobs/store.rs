@@ -1,0 +1,201 @@
+//! The jobs of one set, by ID, in the order asked. Answers change the jobs they are about and
+//! nothing else, whether they are the first answer, a refresh of a few IDs, or one job's details.
+
+use std::collections::HashMap;
+
+use super::job_row::JobRow;
+use crate::api::models::DecodedItem;
+use crate::api::ApiError;
+
+/// Every requested ID has exactly one row, in the order asked; unreadable job objects follow.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct JobStore {
+    rows: Vec<JobRow>,
+    /// How many of the rows are requested IDs; unreadable job objects come after them.
+    requested: usize,
+    /// Where each requested ID's row is.
+    position: HashMap<u64, usize>,
+}
+
+impl JobStore {
+    /// A row per ID (`ids` without duplicates, as `parse_job_ids` gives them), each loading
+    /// until its batch is answered.
+    pub fn new(ids: &[u64]) -> JobStore {
+        JobStore {
+            rows: ids.iter().map(|&id| JobRow::Loading(id)).collect(),
+            requested: ids.len(),
+            position: ids.iter().enumerate().map(|(i, &id)| (id, i)).collect(),
+        }
+    }
+
+    pub fn rows(&self) -> &[JobRow] {
+        &self.rows
+    }
+
+    pub fn get(&self, id: u64) -> Option<&JobRow> {
+        self.position.get(&id).map(|&i| &self.rows[i])
+    }
+
+    /// Merges the answer for the IDs in `asked`, and says which IDs' rows changed. Jobs the
+    /// answer holds twice keep their first copy; jobs nobody asked for here are left out; an ID
+    /// the answer lacks is not found. A failed answer marks its IDs failed, except those already
+    /// found: a refresh that fails never takes away what is shown.
+    pub fn apply(
+        &mut self,
+        asked: &[u64],
+        answer: &Result<Vec<DecodedItem>, ApiError>,
+    ) -> Vec<u64> {
+        let mut changed = Vec::new();
+        match answer {
+            Ok(items) => {
+                let mut answered: HashMap<u64, &crate::api::models::Job> = HashMap::new();
+                for item in items {
+                    match item {
+                        DecodedItem::Job(job) => {
+                            answered.entry(job.run_id).or_insert(job);
+                        }
+                        DecodedItem::Unreadable(raw) => self.add_unreadable(raw),
+                    }
+                }
+                for &id in asked {
+                    let row = match answered.get(&id) {
+                        Some(job) => JobRow::Found((*job).clone()),
+                        None => JobRow::NotFound(id),
+                    };
+                    if self.set(id, row) {
+                        changed.push(id);
+                    }
+                }
+            }
+            Err(error) => {
+                let reason = error.short();
+                for &id in asked {
+                    let keep = matches!(self.get(id), Some(JobRow::Found(_)));
+                    let failed = JobRow::Failed {
+                        id,
+                        reason: reason.clone(),
+                    };
+                    if !keep && self.set(id, failed) {
+                        changed.push(id);
+                    }
+                }
+            }
+        }
+        changed
+    }
+
+    /// Replaces a requested ID's row; true when that changed it.
+    fn set(&mut self, id: u64, row: JobRow) -> bool {
+        match self.position.get(&id) {
+            Some(&i) if self.rows[i] != row => {
+                self.rows[i] = row;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// An unreadable job object, once however often it is sent.
+    fn add_unreadable(&mut self, raw: &str) {
+        let known = self.rows[self.requested..]
+            .iter()
+            .any(|row| matches!(row, JobRow::Unreadable(r) if r == raw));
+        if !known {
+            self.rows.push(JobRow::Unreadable(raw.to_string()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn job(id: u64, status: &str) -> DecodedItem {
+        let json = format!(r#"{{"run_id": {id}, "status": "{status}"}}"#);
+        DecodedItem::Job(serde_json::from_str(&json).unwrap())
+    }
+
+    fn server_error() -> ApiError {
+        ApiError::Server {
+            status: 503,
+            message: None,
+        }
+    }
+
+    fn labels(store: &JobStore) -> Vec<String> {
+        store
+            .rows()
+            .iter()
+            .map(|row| match row {
+                JobRow::Loading(id) => format!("{id} loading"),
+                JobRow::Found(job) => format!(
+                    "{} {}",
+                    job.run_id,
+                    job.status.as_ref().map_or("", |s| s.label())
+                ),
+                JobRow::NotFound(id) => format!("{id} not found"),
+                JobRow::Failed { id, reason } => format!("{id} failed: {reason}"),
+                JobRow::Unreadable(raw) => format!("unreadable {raw}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_requested_id_gets_exactly_one_row_in_order() {
+        let mut store = JobStore::new(&[5, 8, 3, 7, 1]);
+        assert_eq!(labels(&store)[0], "5 loading");
+        let first = Ok(vec![
+            job(3, "SUCCESS"),
+            job(5, "PENDING"),
+            job(99, "SUCCESS"),
+            job(3, "FAILURE"),
+        ]);
+        assert_eq!(store.apply(&[5, 3], &first), [5, 3]);
+        store.apply(&[8, 1], &Err(server_error()));
+        let broken = Ok(vec![DecodedItem::Unreadable("\"x\"".into())]);
+        store.apply(&[7], &broken);
+        store.apply(&[7], &broken);
+        assert_eq!(
+            labels(&store),
+            [
+                "5 PENDING",
+                "8 failed: Server error 503",
+                "3 SUCCESS",
+                "7 not found",
+                "1 failed: Server error 503",
+                "unreadable \"x\""
+            ]
+        );
+        assert_eq!(store.get(99), None, "a job nobody asked for is left out");
+        assert_eq!(store.get(8).and_then(JobRow::id), Some(8));
+    }
+
+    #[test]
+    fn a_refresh_changes_only_the_jobs_it_is_about() {
+        let mut store = JobStore::new(&[1, 2, 3]);
+        store.apply(
+            &[1, 2, 3],
+            &Ok(vec![
+                job(1, "PENDING"),
+                job(2, "STARTED"),
+                job(3, "SUCCESS"),
+            ]),
+        );
+        let changed = store.apply(&[1, 2], &Ok(vec![job(1, "PENDING"), job(2, "SUCCESS")]));
+        assert_eq!(
+            changed,
+            [2],
+            "an answer that changes nothing reports nothing"
+        );
+        assert_eq!(labels(&store), ["1 PENDING", "2 SUCCESS", "3 SUCCESS"]);
+    }
+
+    #[test]
+    fn a_failed_refresh_keeps_what_is_shown() {
+        let mut store = JobStore::new(&[1, 2]);
+        store.apply(&[1], &Ok(vec![job(1, "PENDING")]));
+        let changed = store.apply(&[1, 2], &Err(server_error()));
+        assert_eq!(changed, [2]);
+        assert_eq!(labels(&store), ["1 PENDING", "2 failed: Server error 503"]);
+    }
+}
