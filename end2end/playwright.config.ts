@@ -8,6 +8,15 @@ import { defineConfig } from '@playwright/test';
 // Ports below Linux's ephemeral range (32768-60999), so no client socket of an earlier run can be
 // sitting on one when a server starts.
 export const MAIN = 18800;
+/** A port nothing listens on: for the network failure. */
+export const NOTHING_LISTENING = 18899;
+/** The build for a fixed subpath, and the default build under another subpath, with their URLs. */
+export const SUBPATH_BUILD = { port: 18812, path: '/viewer/' };
+export const ANY_SUBPATH = { port: 18813, path: '/some/deep/path/' };
+/** deploy/nginx.conf in front of the main demo-api. */
+export const NGINX = 18820;
+/** The address of a server started here. */
+export const at = (port: number) => `http://127.0.0.1:${port}`;
 const demoApi = '../target/debug/demo-api';
 
 export const FAULTS = {
@@ -27,7 +36,7 @@ export const FAULTS = {
 const server = (port: number, flags: string, command = `${demoApi} --port ${port} ${flags}`) => ({
   command,
   // Outside the API, so the probe neither meets the faults nor uses up --fail-first.
-  url: `http://127.0.0.1:${port}/healthz`,
+  url: `${at(port)}/healthz`,
   reuseExistingServer: false,
   stdout: 'ignore' as const,
   timeout: 30_000,
@@ -43,7 +52,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${MAIN}`,
+    baseURL: at(MAIN),
     browserName: 'chromium',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -57,8 +66,8 @@ export default defineConfig({
   webServer: [
     server(MAIN, '--dist ../dist --batch-limit 500'),
     ...Object.values(FAULTS).map(({ port, flags }) => server(port, flags)),
-    server(18812, '--dist ../dist-viewer --dist-path /viewer/'),
-    server(18813, '--dist ../dist --dist-path /some/deep/path/'),
-    { ...server(18820, '', `./nginx-test.sh 18820 http://127.0.0.1:${MAIN} ../dist`), url: 'http://127.0.0.1:18820/' },
+    server(SUBPATH_BUILD.port, `--dist ../dist-viewer --dist-path ${SUBPATH_BUILD.path}`),
+    server(ANY_SUBPATH.port, `--dist ../dist --dist-path ${ANY_SUBPATH.path}`),
+    { ...server(NGINX, '', `./nginx-test.sh ${NGINX} ${at(MAIN)} ../dist`), url: `${at(NGINX)}/` },
   ],
 });

@@ -1,7 +1,5 @@
-import { test, expect } from './viewer';
-import { FAULTS } from '../playwright.config';
-
-const at = (port: number) => `http://127.0.0.1:${port}`;
+import { test, expect, expectAccessible } from './viewer';
+import { FAULTS, MAIN, NOTHING_LISTENING, at } from '../playwright.config';
 
 test('401: a wrong key says the key is invalid or expired', async ({ viewer }) => {
   await viewer.open();
@@ -10,6 +8,7 @@ test('401: a wrong key says the key is invalid or expired', async ({ viewer }) =
   await expect(viewer.alert).toContainText('The server said: “Invalid or expired API key”');
   await expect(viewer.table).toHaveCount(0);
   await expect(viewer.apiKey).toHaveValue('wrong-key-123');
+  await expectAccessible(viewer.page, '401');
 });
 
 test('403: a wrong workspace, or a key without read:job', async ({ viewer }) => {
@@ -19,20 +18,22 @@ test('403: a wrong workspace, or a key without read:job', async ({ viewer }) => 
   await expect(viewer.alert).toContainText('Check the Workspace ID, and that the key has the read:job scope.');
   await viewer.fetchJobs({ key: 'demo-key-no-read', ids: '1001' });
   await expect(viewer.alert).toContainText('“This API key lacks the read:job scope”');
+  await expectAccessible(viewer.page, '403');
 });
 
 test('404: a wrong base URL shows the URL called', async ({ viewer }) => {
   await viewer.open();
   // demo-api knows no such API path: 404 in the envelope.
-  await viewer.fetchJobs({ base: `${at(18800)}/api/v1/api/v2`, ids: '1001' });
+  await viewer.fetchJobs({ base: `${at(MAIN)}/api/v1/api/v2`, ids: '1001' });
   await expect(viewer.alert).toContainText(
-    `No Datachecks API at ${at(18800)}/api/v1/api/v2/api/v1/jobs/comparison/details (404): the API base URL looks wrong.`,
+    `No Datachecks API at ${at(MAIN)}/api/v1/api/v2/api/v1/jobs/comparison/details (404): the API base URL looks wrong.`,
   );
   // A static site there instead (405 for a POST) is the same mistake, told the same way.
-  await viewer.fetchJobs({ base: `${at(18800)}/not-datachecks`, ids: '1001' });
+  await viewer.fetchJobs({ base: `${at(MAIN)}/not-datachecks`, ids: '1001' });
   await expect(viewer.alert).toContainText(
-    `No Datachecks API at ${at(18800)}/not-datachecks/api/v1/jobs/comparison/details (405): the API base URL looks wrong.`,
+    `No Datachecks API at ${at(MAIN)}/not-datachecks/api/v1/jobs/comparison/details (405): the API base URL looks wrong.`,
   );
+  await expectAccessible(viewer.page, '404');
 });
 
 test('422: the server message is shown', async ({ viewer }) => {
@@ -40,6 +41,7 @@ test('422: the server message is shown', async ({ viewer }) => {
   await viewer.fetchJobs({ base: at(FAULTS.smallBatches.port), ids: '1001-1100' });
   await expect(viewer.alert).toContainText('The server refused the request (422).');
   await expect(viewer.alert).toContainText('“Too many job IDs: at most 50 per request, got 100”');
+  await expectAccessible(viewer.page, '422');
 });
 
 test('429: retried honouring Retry-After, then says when to try again', async ({ viewer }) => {
@@ -49,38 +51,44 @@ test('429: retried honouring Retry-After, then says when to try again', async ({
   await expect(viewer.alert).toContainText('Too many requests (429)', { timeout: 15_000 });
   await expect(viewer.alert).toContainText('Try again in 1 second.');
   expect(viewer.detailRequests).toHaveLength(4);
+  await expectAccessible(viewer.page, '429');
 });
 
 test('5xx: a server error names the status', async ({ viewer }) => {
   await viewer.open();
   await viewer.fetchJobs({ base: at(FAULTS.serverError.port), ids: '1001' });
   await expect(viewer.alert).toContainText("The server failed with status 500. This is a problem on the server's side", { timeout: 15_000 });
+  await expectAccessible(viewer.page, '5xx');
 });
 
 test('network failure: nothing listening says network or CORS, and what to do', async ({ viewer }) => {
   await viewer.open();
-  await viewer.fetchJobs({ base: at(18899), ids: '1001' });
-  await expect(viewer.alert).toContainText(`Could not reach ${at(18899)}/api/v1/jobs/comparison/details.`);
+  await viewer.fetchJobs({ base: at(NOTHING_LISTENING), ids: '1001' });
+  await expect(viewer.alert).toContainText(`Could not reach ${at(NOTHING_LISTENING)}/api/v1/jobs/comparison/details.`);
   await expect(viewer.alert).toContainText('CORS');
   await expect(viewer.alert).toContainText('reverse proxy');
+  await expectAccessible(viewer.page, 'network failure');
 });
 
 test('CORS: an instance that does not allow this origin is explained', async ({ viewer }) => {
   await viewer.open();
   await viewer.fetchJobs({ base: at(FAULTS.noCors.port), ids: '1001' });
-  await expect(viewer.alert).toContainText("may not allow requests from this page's address (http://127.0.0.1:18800)");
+  await expect(viewer.alert).toContainText(`may not allow requests from this page's address (${at(MAIN)})`);
+  await expectAccessible(viewer.page, 'CORS');
 });
 
 test('a body that is not JSON', async ({ viewer }) => {
   await viewer.open();
   await viewer.fetchJobs({ base: at(FAULTS.malformedJson.port), ids: '1001' });
   await expect(viewer.alert).toContainText('The server answered (status 200), but not with JSON');
+  await expectAccessible(viewer.page, 'a body that is not JSON');
 });
 
 test('JSON that is not a list of jobs', async ({ viewer }) => {
   await viewer.open();
   await viewer.fetchJobs({ base: at(FAULTS.wrongShape.port), ids: '1001' });
   await expect(viewer.alert).toContainText('not with a list of jobs: “data” is an object instead of a list of jobs');
+  await expectAccessible(viewer.page, 'JSON that is not a list of jobs');
 });
 
 test('a request that takes over 30 seconds times out with a clear message', async ({ viewer }) => {
@@ -89,6 +97,7 @@ test('a request that takes over 30 seconds times out with a clear message', asyn
   await viewer.fetchJobs({ base: at(FAULTS.slow.port), ids: '1001' });
   await expect(viewer.alert).toContainText('The server did not answer within 30 seconds.', { timeout: 40_000 });
   await expect(viewer.fetchButton).toBeEnabled();
+  await expectAccessible(viewer.page, 'timeout');
 });
 
 test('bad input is rejected before any request, naming each bad value, and nothing typed is lost', async ({ viewer, page }) => {
@@ -105,4 +114,5 @@ test('bad input is rejected before any request, naming each bad value, and nothi
   expect(viewer.detailRequests).toHaveLength(0);
   await expect(viewer.baseUrl).toHaveValue('datachecks.example.com');
   await expect(viewer.jobIds).toHaveValue('12a, -4, 0, 9007199254740992, 1045-1040, 1-99999999');
+  await expectAccessible(viewer.page, 'invalid input');
 });

@@ -1,4 +1,4 @@
-import { test, expect } from './viewer';
+import { test, expect, expectAccessible } from './viewer';
 
 test('every field has a visible label and the controls are reachable by keyboard', async ({ viewer, page }) => {
   await viewer.open();
@@ -24,6 +24,7 @@ test('at 360 px wide the results read as labelled cards without sideways scrolli
   const cell = viewer.row(1042).getByRole('cell').nth(2);
   expect(await cell.evaluate((el) => getComputedStyle(el, '::before').content)).toContain('"Outcome"');
   await expect(cell).toHaveText('MISMATCH');
+  await expectAccessible(page, 'cards at 360 px');
 });
 
 test('at laptop width the table fits the window and its header stays in view while scrolling', async ({ viewer, page }) => {

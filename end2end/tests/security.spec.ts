@@ -1,5 +1,6 @@
 import { test as baseTest } from '@playwright/test';
 import { test, expect, DEMO_KEY } from './viewer';
+import { MAIN, at } from '../playwright.config';
 
 test('the API key stays out of the URL, history, storage and cookies', async ({ viewer, page, context }) => {
   await viewer.open();
@@ -34,7 +35,7 @@ test('the page sends no Referer and loads nothing from another origin', async ({
   await viewer.open();
   await viewer.fetchJobs({ ids: '1001' });
   await expect(viewer.row(1001)).toBeVisible();
-  expect([...origins]).toEqual(['http://127.0.0.1:18800']);
+  expect([...origins]).toEqual([at(MAIN)]);
   expect(viewer.detailRequests[0].headers['referer'] ?? '').toBe('');
 });
 

@@ -1,6 +1,8 @@
+import type { Request } from '@playwright/test';
 import { test, expect, DEMO_KEY, DEMO_WORKSPACE } from './viewer';
+import { ANY_SUBPATH, FAULTS, MAIN as MAIN_PORT, NGINX, SUBPATH_BUILD, at } from '../playwright.config';
 
-const MAIN = 'http://127.0.0.1:18800';
+const MAIN = at(MAIN_PORT);
 
 test('each fetch is one history entry; Back and Forward bring the sets back', async ({ viewer, page }) => {
   await viewer.open();
@@ -11,7 +13,7 @@ test('each fetch is one history entry; Back and Forward bring the sets back', as
   expect(first.searchParams.get('ids')).toBe('1040-1049,2001,1001');
   expect(first.searchParams.get('base')).toBe(`${MAIN}/api/v1`);
   expect(first.searchParams.get('workspace')).toBe(DEMO_WORKSPACE);
-  expect(first.search).toContain('ids=1040-1049,2001,1001&base=http://127.0.0.1:18800/api/v1&workspace=');
+  expect(first.search).toContain(`ids=1040-1049,2001,1001&base=${MAIN}/api/v1&workspace=`);
 
   // Typing does not add history; the second fetch adds exactly one entry.
   await viewer.jobIds.fill('1001-1003');
@@ -62,7 +64,7 @@ test('Copy link copies the share URL, which loads at once where the key is remem
   expect(copied).not.toContain(DEMO_KEY);
 
   // "Copy ID" puts the comparison ID on the clipboard.
-  await page.getByRole('button', { name: 'Copy comparison ID of job 1042' }).click();
+  await page.getByRole('button', { name: 'Copy ID of the comparison of job 1042' }).click();
   await expect(viewer.status).toContainText('Copied comparison ID eeeeeeee-0000-0000-0000-000000000005.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('eeeeeeee-0000-0000-0000-000000000005');
 
@@ -80,7 +82,7 @@ test('a link to another instance does not send the remembered key until the user
   await viewer.fetchJobs({ base: MAIN, ids: '1001' });
   await expect(viewer.row(1001)).toBeVisible();
   await page.getByLabel('Remember key on this device').check();
-  const elsewhere = 'http://127.0.0.1:18810';
+  const elsewhere = at(FAULTS.brokenItems.port);
   await page.goto(`/?ids=1042&base=${elsewhere}&workspace=${DEMO_WORKSPACE}`);
   await expect(viewer.status).toContainText(`This link points at ${elsewhere}/api/v1, not the instance your key was last used with.`);
   await expect(viewer.baseUrl).toBeFocused();
@@ -127,46 +129,50 @@ test('the key is kept on this device only when asked, and Forget key removes it'
 });
 
 test('a build for a subpath works served under that subpath', async ({ viewer, page }) => {
-  await page.goto('http://127.0.0.1:18812/viewer/');
+  await page.goto(`${at(SUBPATH_BUILD.port)}${SUBPATH_BUILD.path}`);
   await expect(viewer.fetchButton).toBeEnabled();
   await viewer.fetchJobs({ ids: '1042' });
   await expect(viewer.row(1042)).toContainText('MISMATCH');
-  expect(viewer.detailRequests[0].url).toBe('http://127.0.0.1:18812/api/v1/jobs/comparison/details');
-  expect(new URL(page.url()).pathname).toBe('/viewer/');
+  expect(viewer.detailRequests[0].url).toBe(`${at(SUBPATH_BUILD.port)}/api/v1/jobs/comparison/details`);
+  expect(new URL(page.url()).pathname).toBe(SUBPATH_BUILD.path);
 });
 
 test('the default build also works under any subpath, with no rebuild', async ({ viewer, page }) => {
-  await page.goto('http://127.0.0.1:18813/some/deep/path/?ids=1001');
+  await page.goto(`${at(ANY_SUBPATH.port)}${ANY_SUBPATH.path}?ids=1001`);
   await expect(viewer.jobIds).toHaveValue('1001');
   await viewer.fill({ ids: '1001' });
   await viewer.fetchButton.click();
   await expect(viewer.row(1001)).toBeVisible();
-  expect(new URL(page.url()).pathname).toBe('/some/deep/path/');
+  expect(new URL(page.url()).pathname).toBe(ANY_SUBPATH.path);
 });
 
 test('through the nginx proxy: Chromium → nginx → demo-api, same origin', async ({ viewer, page }) => {
-  await page.goto('http://127.0.0.1:18820/');
+  await page.goto(`${at(NGINX)}/`);
   await expect(viewer.fetchButton).toBeEnabled();
   await viewer.fetchJobs({ ids: '1042 1003' });
   await expect(viewer.row(1042)).toContainText('MISMATCH');
   await expect(viewer.row(1003)).toContainText('FAILURE');
-  expect(viewer.detailRequests[0].url).toBe('http://127.0.0.1:18820/api/v1/jobs/comparison/details');
+  expect(viewer.detailRequests[0].url).toBe(`${at(NGINX)}/api/v1/jobs/comparison/details`);
 });
 
 test('Back during a fetch cancels it and loads the earlier set; the cancelled answers never show', async ({ viewer, page }) => {
-  const laggy = 'http://127.0.0.1:18811'; // answers after 1.5 s
+  const laggy = at(FAULTS.laggy.port); // answers after 1.5 s
   await viewer.open();
   await viewer.fetchJobs({ base: laggy, ids: '1001 1002' });
   await expect(viewer.row(1002)).toBeVisible();
   // Ten batches, four at a time: about 4.5 s, so it would land well after the set Back reloads.
+  const bigBatches: Request[] = [];
+  page.on('request', (r) => { if (JSON.parse(r.postData() ?? 'null')?.length === 100) bigBatches.push(r); });
   await viewer.jobIds.fill('1001-2000');
   await viewer.fetchButton.click();
   await expect(viewer.status).toContainText('of 10 batches done');
   await page.goBack();
   await expect(viewer.jobIds).toHaveValue('1001,1002');
   await expect(viewer.row(1001)).toBeVisible();
-  // Long enough for the cancelled fetch's answers to have arrived, had it not been cancelled.
-  await page.waitForTimeout(5_000);
+  // Every request of the cancelled fetch has ended (aborted, or answered and dropped).
+  await Promise.all(bigBatches.map((r) => r.response()));
+  expect(bigBatches.length).toBeGreaterThan(0);
+  expect(bigBatches.every((r) => r.failure() !== null), 'the cancelled batches were aborted').toBe(true);
   expect(await viewer.rowIds()).toEqual(['1001', '1002']);
   await expect(viewer.fetchButton).toBeEnabled();
 });

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Page, type Locator } from '@playwright/test';
 
 export const DEMO_KEY = 'demo-key';
@@ -72,6 +73,20 @@ export class Viewer {
   async rowIds(): Promise<string[]> {
     return this.table.locator('tbody th').allInnerTexts();
   }
+}
+
+/** The WCAG 2.2 A and AA rules, plus "label in name" (WCAG 2.5.3), which axe keeps experimental. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/** Fails with every axe-core violation in the page as it is now; `state` names it in the report. */
+export async function expectAccessible(page: Page, state: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(WCAG_TAGS)
+    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+    .analyze();
+  const found = results.violations.map((v) =>
+    `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(found, `axe-core in ${state}`).toEqual([]);
 }
 
 /**
