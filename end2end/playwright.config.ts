@@ -13,6 +13,8 @@ export const NOTHING_LISTENING = 18899;
 /** The build for a fixed subpath, and the default build under another subpath, with their URLs. */
 export const SUBPATH_BUILD = { port: 18812, path: '/viewer/' };
 export const ANY_SUBPATH = { port: 18813, path: '/some/deep/path/' };
+/** demo-api with its largest data set: 100,000 jobs, IDs 1001-101000. */
+export const BIG = { port: 18814, flags: '--jobs 100000' };
 /** deploy/nginx.conf in front of the main demo-api. */
 export const NGINX = 18820;
 /** The address of a server started here. */
@@ -68,6 +70,7 @@ export default defineConfig({
     ...Object.values(FAULTS).map(({ port, flags }) => server(port, flags)),
     server(SUBPATH_BUILD.port, `--dist ../dist-viewer --dist-path ${SUBPATH_BUILD.path}`),
     server(ANY_SUBPATH.port, `--dist ../dist --dist-path ${ANY_SUBPATH.path}`),
+    server(BIG.port, BIG.flags),
     { ...server(NGINX, '', `./nginx-test.sh ${NGINX} ${at(MAIN)} ../dist`), url: `${at(NGINX)}/` },
   ],
 });

@@ -8,6 +8,7 @@ pub mod components;
 pub mod input;
 pub mod jobs;
 pub mod link;
+pub mod lowercase;
 pub mod thousands;
 pub mod time;
 

@@ -4,9 +4,10 @@ use std::time::Duration;
 
 use job_viewer::api::models::{BodyError, DecodedItem, DiffStatus, JobStatus};
 use job_viewer::api::{decode_details, error_message, parse_retry_after, ApiError};
-use job_viewer::components::{ApiKeyInput, ResultsTable};
+use job_viewer::components::{ApiKeyInput, ResultsGrid};
 use job_viewer::jobs::batching::BatchOutcome;
 use job_viewer::jobs::fetch_jobs::FetchReport;
+use job_viewer::jobs::view_state::ViewState;
 use job_viewer::time::local_time::{format_utc, parse_instant};
 use job_viewer::JobViewerPage;
 use leptos::prelude::*;
@@ -149,6 +150,17 @@ async fn the_key_field_hides_until_asked() {
     assert_eq!(toggle.inner_text(), "Hide key");
 }
 
+/// The grid of a report's rows, in the order asked.
+fn mount_grid(root: &HtmlElement, report: RwSignal<Option<FetchReport>>) -> impl Drop {
+    mount_to(root.clone(), move || {
+        let view = RwSignal::new(ViewState::default());
+        let shown = Memo::new(move |_| {
+            report.with(|r| (0..r.as_ref().map_or(0, |r| r.store.rows().len() as u32)).collect())
+        });
+        view! { <ResultsGrid report=report view=view shown=shown/> }
+    })
+}
+
 /// What the browser's `Response.json()` makes of a body.
 fn parsed(body: &str) -> wasm_bindgen::JsValue {
     js_sys::JSON::parse(body).unwrap()
@@ -173,10 +185,7 @@ async fn api_strings_render_as_text_never_html() {
             "status": "<i>weird</i>", "failure_reason": "<script>x()</script>",
             "result": {"diff_status": "MISMATCH", "diff_reasons": ["<u>under</u>"]}}]}"#,
     );
-    let _handle = mount_to(
-        root.clone(),
-        move || view! { <ResultsTable report=report/> },
-    );
+    let _handle = mount_grid(&root, report);
     settle().await;
     let table: HtmlElement = find(&root, "table");
     for tag in ["img", "b", "i", "u", "script"] {
@@ -205,12 +214,9 @@ async fn rows_show_badges_with_text_and_missing_ids() {
             "result": {"diff_status": "MISMATCH", "diff_reasons": ["Row count mismatch"], "time_taken": 103.2}},
             {"run_id": 7, "status": "QUEUED"}, "garbage"]}"#,
     );
-    let _handle = mount_to(
-        root.clone(),
-        move || view! { <ResultsTable report=report/> },
-    );
+    let _handle = mount_grid(&root, report);
     settle().await;
-    let body_rows = root.query_selector_all("tbody tr").unwrap();
+    let body_rows = root.query_selector_all("tbody tr.row").unwrap();
     assert_eq!(body_rows.length(), 4);
     let first: HtmlElement = body_rows.get(0).unwrap().unchecked_into();
     let text = first.inner_text();
@@ -232,8 +238,9 @@ async fn rows_show_badges_with_text_and_missing_ids() {
     let name: HtmlElement = find(&first, ".name");
     assert_eq!(
         name.title(),
-        "Comparison ID eeeeeeee-0000-0000-0000-000000000005"
+        "orders table comparison\nComparison ID eeeeeeee-0000-0000-0000-000000000005"
     );
+    assert_eq!(first.get_attribute("aria-rowindex").as_deref(), Some("2"));
     let queued: HtmlElement = body_rows.get(1).unwrap().unchecked_into();
     assert_eq!(
         find::<HtmlElement>(&queued, ".badge").class_name(),

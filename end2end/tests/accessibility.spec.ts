@@ -21,9 +21,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await viewer.open();
         // Found jobs of every status and outcome, one not found, a failed batch and unreadable jobs.
         await viewer.fetchJobs({ base: at(FAULTS.partlyFailing.port), ids: '1001-1099 424242 1150' });
-        await expect(viewer.row(1150)).toContainText('NOT LOADED');
         await expect(viewer.alert).toBeVisible();
+        await expect(viewer.row(1003)).toContainText('FAILURE');
         await expectAccessible(page, `results at ${width} px, ${colorScheme}`);
+        // The end of the list: the ID not found and the batch that failed.
+        await viewer.scrollTo(1);
+        await expect(viewer.row(1150)).toContainText('NOT LOADED');
+        await expect(viewer.row(424242)).toContainText('NOT FOUND');
+        await expectAccessible(page, `the end of the results at ${width} px, ${colorScheme}`);
         await viewer.fetchJobs({ base: at(FAULTS.brokenItems.port), ids: '1001' });
         await expect(viewer.table).toContainText('UNREADABLE');
         await expectAccessible(page, `unreadable jobs at ${width} px, ${colorScheme}`);

@@ -22,31 +22,31 @@ test('at 360 px wide the results read as labelled cards without sideways scrolli
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   const cell = viewer.row(1042).getByRole('cell').nth(2);
+  // Each line of the card is labelled with its column's name.
+  await expect(cell).toHaveAttribute('data-label', 'Outcome');
   expect(await cell.evaluate((el) => getComputedStyle(el, '::before').content)).toContain('"Outcome"');
+  expect(await cell.evaluate((el) => getComputedStyle(el).display)).toBe('grid');
   await expect(cell).toHaveText('MISMATCH');
   await expectAccessible(page, 'cards at 360 px');
 });
 
-test('at laptop width the table fits the window and its header stays in view while scrolling', async ({ viewer, page }) => {
+test('at laptop width the table fits the grid and its header stays in view while the grid scrolls', async ({ viewer, page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await viewer.open();
   await viewer.fetchJobs({ ids: '1001-1100' });
-  await expect(viewer.row(1100)).toBeAttached();
-  const overflow = await page.evaluate(() => {
-    const table = document.querySelector('table.results')!;
-    return table.scrollWidth - table.parentElement!.clientWidth;
-  });
+  await expect(viewer.row(1001)).toBeVisible();
+  const overflow = await viewer.grid.evaluate((el) => el.scrollWidth - el.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  await viewer.row(1090).scrollIntoViewIfNeeded();
+  await viewer.scrollTo(0.9);
+  await expect(viewer.row(1090)).toBeVisible();
   await expect(page.getByRole('columnheader', { name: 'Outcome' })).toBeInViewport();
 });
 
-test('at tablet width the table scrolls sideways inside its region, not the page', async ({ viewer, page }) => {
+test('at tablet width the grid scrolls sideways inside its region, not the page', async ({ viewer, page }) => {
   await page.setViewportSize({ width: 800, height: 800 });
   await viewer.open();
   await viewer.fetchJobs({ ids: '1001-1020' });
-  await expect(viewer.row(1020)).toBeVisible();
-  const region = page.getByRole('region', { name: 'Results table (scrolls sideways)' });
-  expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await expect(viewer.row(1001)).toBeVisible();
+  expect(await viewer.grid.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 });

@@ -11,7 +11,10 @@ export class Viewer {
   readonly workspace: Locator;
   readonly jobIds: Locator;
   readonly fetchButton: Locator;
+  readonly editButton: Locator;
   readonly table: Locator;
+  readonly grid: Locator;
+  readonly search: Locator;
   readonly alert: Locator;
   readonly status: Locator;
   /** Every request the page sent to a details endpoint. */
@@ -26,7 +29,10 @@ export class Viewer {
     this.workspace = page.getByLabel('Workspace ID');
     this.jobIds = page.getByLabel('Job IDs');
     this.fetchButton = page.getByRole('button', { name: 'Fetch jobs' });
-    this.table = page.getByRole('table', { name: 'Comparison jobs, in the order requested' });
+    this.editButton = page.getByRole('button', { name: 'Edit', exact: true });
+    this.table = page.getByRole('table', { name: /^Comparison jobs/ });
+    this.grid = page.getByRole('region', { name: 'Results grid' });
+    this.search = page.getByLabel('Search jobs');
     this.alert = page.getByRole('alert');
     this.status = page.getByRole('status');
     page.on('request', (request) => {
@@ -45,9 +51,16 @@ export class Viewer {
     await expect(this.fetchButton).toBeEnabled();
   }
 
+  /** Unfolds the form if results have folded it away. */
+  async edit() {
+    if (await this.editButton.isVisible()) await this.editButton.click();
+    await expect(this.jobIds).toBeVisible();
+  }
+
   async fill({ base = '', key = DEMO_KEY, workspace = DEMO_WORKSPACE, ids }: {
     base?: string; key?: string; workspace?: string; ids: string;
   }) {
+    await this.edit();
     await this.baseUrl.fill(base);
     if (key) this.keysTyped.add(key);
     await this.apiKey.fill(key);
@@ -65,13 +78,25 @@ export class Viewer {
     return this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: String(id), exact: true }) });
   }
 
+  /** The rows in the page: the grid renders those in view and a few more, not every row. */
   bodyRows(): Locator {
-    return this.table.locator('tbody tr');
+    return this.table.locator('tbody tr.row');
   }
 
-  /** Every ID an on-screen row is about, in order. */
+  /** Every ID a rendered row is about, in order. */
   async rowIds(): Promise<string[]> {
-    return this.table.locator('tbody th').allInnerTexts();
+    return this.table.locator('tbody tr.row th').allInnerTexts();
+  }
+
+  /** How many rows the grid holds in all (its header row not counted). */
+  async rowCount(): Promise<number> {
+    return Number(await this.table.getAttribute('aria-rowcount')) - 1;
+  }
+
+  /** Scrolls the grid to `where` of its height (0 top, 1 bottom) and waits for rows to render there. */
+  async scrollTo(where: number) {
+    await this.grid.evaluate((el, where) => { el.scrollTop = where * (el.scrollHeight - el.clientHeight); }, where);
+    await this.page.waitForFunction(() => new Promise((resolve) => requestAnimationFrame(() => resolve(true))));
   }
 }
 

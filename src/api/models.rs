@@ -405,29 +405,30 @@ mod lenient {
 
     struct JobId;
 
+    /// The job is shown as its JSON, so the error needs no words of its own (and formatting the
+    /// value that failed would bring Rust's debug printer into the page).
+    const NOT_AN_ID: &str = "run_id is not a whole number from 1 to 2^53 - 1";
+
     impl<'de> Visitor<'de> for JobId {
         type Value = u64;
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            write!(f, "a whole number from 1 to {MAX_SAFE_ID}")
+            f.write_str(NOT_AN_ID)
         }
         fn visit_u64<E: de::Error>(self, v: u64) -> Result<u64, E> {
             if (1..=MAX_SAFE_ID).contains(&v) {
                 Ok(v)
             } else {
-                Err(E::invalid_value(de::Unexpected::Unsigned(v), &self))
+                Err(E::custom(NOT_AN_ID))
             }
         }
         fn visit_i64<E: de::Error>(self, v: i64) -> Result<u64, E> {
-            match u64::try_from(v) {
-                Ok(v) => self.visit_u64(v),
-                Err(_) => Err(E::invalid_value(de::Unexpected::Signed(v), &self)),
-            }
+            u64::try_from(v).map_or(Err(E::custom(NOT_AN_ID)), |v| self.visit_u64(v))
         }
         fn visit_str<E: de::Error>(self, v: &str) -> Result<u64, E> {
             let digits = v.trim();
             match digits.parse::<u64>() {
                 Ok(id) if digits.bytes().all(|b| b.is_ascii_digit()) => self.visit_u64(id),
-                _ => Err(E::invalid_value(de::Unexpected::Str(v), &self)),
+                _ => Err(E::custom(NOT_AN_ID)),
             }
         }
     }

@@ -1,13 +1,16 @@
 use leptos::prelude::*;
 
 use super::fetch_form::{focus_field, focus_first_invalid};
-use super::{ErrorPanel, FetchForm, FetchProgress, FormFields, KeyMemory, ResultsSection};
+use super::{
+    ErrorPanel, FetchForm, FetchProgress, FoldedForm, FormFields, KeyMemory, ResultsSection,
+};
 use crate::api::page_origin;
 use crate::input::endpoint::{api_root, details_url, same_api};
 use crate::input::form_input::{validate, FieldErrors, JobQuery};
 use crate::jobs::job_fetch::JobFetch;
-use crate::link::share_link::{compact_ranges, from_params, to_params, SharedView};
+use crate::link::share_link::{compact_ranges, link_params, read_link, PageLink, SharedView};
 use crate::link::{page_location, saved_settings};
+use crate::thousands::group_thousands;
 
 /// A short status line for screen readers and eyes: duplicates dropped, cancelled, copied.
 #[derive(Clone, Copy)]
@@ -37,10 +40,24 @@ pub fn JobViewerPage() -> impl IntoView {
     // Build the date formatter while the user types, not when the first table renders.
     request_idle_callback(crate::time::local_time::warm_up);
 
-    // A share link fills the form; otherwise the remembered connection does.
+    // A share link fills the form and sets the view; otherwise the remembered connection does.
     let saved = saved_settings::load();
-    let shared = shared_view();
+    let link = page_link();
+    let shared = link.shared.clone();
     fields.fill_from_link(&shared, &saved);
+    let view = RwSignal::new(link.view.clone());
+    notice.0.set(ignored_notice(&link));
+    // The view goes into the link as it changes, replacing the entry: no history flood.
+    Effect::new(move |first_run: Option<()>| {
+        let params = view.with(|v| link_params(&page_link().shared, v));
+        if first_run.is_some() {
+            page_location::replace_query(&page_location::encode_query(&params));
+        }
+    });
+    // The form folds away once results show, until the user asks for it.
+    let editing = RwSignal::new(false);
+    let has_answers = fetch.has_answers();
+    let folded = Signal::derive(move || has_answers.get() && !editing.get());
     let remember_key = saved.api_key.is_some();
     if let Some(key) = saved.api_key {
         fields.api_key.set(key);
@@ -63,16 +80,23 @@ pub fn JobViewerPage() -> impl IntoView {
             saved_settings::save_api_key(&query.api_key);
         }
         if from == FetchOrigin::User {
-            page_location::push_query(&page_location::encode_query(&to_params(&SharedView {
+            let shared = SharedView {
                 ids: compact_ranges(&query.ids.ids),
                 base_url,
                 workspace_id: query.workspace_id.clone(),
-            })));
+            };
+            let params = view.with_untracked(|v| link_params(&shared, v));
+            page_location::push_query(&page_location::encode_query(&params));
         }
-        notice.0.set(match query.ids.duplicates_dropped {
+        editing.set(false);
+        let duplicates = match query.ids.duplicates_dropped {
             0 => None,
             1 => Some("1 duplicate ID was dropped.".into()),
             n => Some(format!("{n} duplicate IDs were dropped.")),
+        };
+        notice.0.set(match from {
+            FetchOrigin::Link => with_link_notice(duplicates),
+            FetchOrigin::User => duplicates,
         });
         fetch.start(query);
     };
@@ -99,14 +123,14 @@ pub fn JobViewerPage() -> impl IntoView {
         move || {
             let base = fields.base_url.get_untracked();
             if fields.api_key.with_untracked(|k| k.trim().is_empty()) {
-                notice.0.set(Some(KEY_HINT.into()));
+                notice.0.set(with_link_notice(Some(KEY_HINT.into())));
                 focus_field("api-key");
             } else if !same_api(&base, &saved_settings::load().base_url, &origin) {
                 let target = api_root(&base, &origin).unwrap_or(base);
-                notice.0.set(Some(format!(
+                notice.0.set(with_link_notice(Some(format!(
                     "This link points at {target}, not the instance your key was last used with. \
                      Check the API base URL, then press Fetch jobs: the key is sent only when you do."
-                )));
+                ))));
                 focus_field("base-url");
             } else {
                 submit(FetchOrigin::Link);
@@ -120,14 +144,14 @@ pub fn JobViewerPage() -> impl IntoView {
     }
     // Back and Forward bring back an earlier set of jobs.
     let _ = window_event_listener(leptos::ev::popstate, move |_| {
-        let view = shared_view();
-        fields.fill_from_link(&view, &saved_settings::load());
-        fetch.cancel();
+        let link = page_link();
+        fields.fill_from_link(&link.shared, &saved_settings::load());
+        fetch.clear();
+        view.set(link.view.clone());
         field_errors.set(FieldErrors::default());
-        if view.has_ids() {
+        notice.0.set(ignored_notice(&link));
+        if link.shared.has_ids() {
             load_link();
-        } else {
-            notice.0.set(None);
         }
     });
 
@@ -140,9 +164,21 @@ pub fn JobViewerPage() -> impl IntoView {
 
     let on_cancel = Callback::new(move |()| {
         fetch.cancel();
-        notice.0.set(Some(
-            "Fetch cancelled. Nothing was loaded; press Fetch jobs to try again.".into(),
-        ));
+        let kept = fetch
+            .report
+            .with_untracked(|r| r.as_ref().map(|r| r.store.summary()));
+        notice.0.set(Some(match kept {
+            Some(s) if s.found + s.not_found > 0 => format!(
+                "Fetch cancelled: {} of {} jobs loaded; the rest are marked “Cancelled before it loaded”.",
+                group_thousands((s.found + s.not_found) as u64),
+                group_thousands(s.requested as u64),
+            ),
+            _ => "Fetch cancelled. Nothing was loaded; press Fetch jobs to try again.".into(),
+        }));
+    });
+    let on_edit = Callback::new(move |()| {
+        editing.set(true);
+        request_animation_frame(|| focus_field("job-ids"));
     });
 
     let busy = fetch.busy();
@@ -152,14 +188,21 @@ pub fn JobViewerPage() -> impl IntoView {
                 <h1>"Datachecks Job Viewer"</h1>
                 <p class="lede">"Look up comparison jobs by ID: status, diff outcome, reasons and timing."</p>
             </header>
-            <FetchForm
-                fields=fields
-                errors=field_errors.into()
-                calls_url=calls_url
-                busy=busy
-                on_submit=on_submit
-                key_memory=key_memory
-            />
+            {move || {
+                folded.get().then(|| view! {
+                    <FoldedForm fields=fields busy=busy on_edit=on_edit on_fetch_again=on_submit/>
+                })
+            }}
+            <div hidden=folded>
+                <FetchForm
+                    fields=fields
+                    errors=field_errors.into()
+                    calls_url=calls_url
+                    busy=busy
+                    on_submit=on_submit
+                    key_memory=key_memory
+                />
+            </div>
             <div class="status-line" role="status" aria-live="polite">
                 <FetchProgress progress=fetch.progress.into() on_cancel=on_cancel/>
                 <p class="notice" hidden=move || notice.0.with(Option::is_none)>
@@ -167,13 +210,31 @@ pub fn JobViewerPage() -> impl IntoView {
                 </p>
             </div>
             <ErrorPanel fetch=fetch/>
-            <ResultsSection fetch=fetch/>
+            <ResultsSection fetch=fetch view=view/>
         </main>
     }
 }
 
 /// What the page's URL links to.
-fn shared_view() -> SharedView {
+fn page_link() -> PageLink {
     let params = page_location::query_params();
-    from_params(params.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    read_link(params.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
+/// `text`, after a word about what the current link holds that was not used.
+fn with_link_notice(text: Option<String>) -> Option<String> {
+    match (ignored_notice(&page_link()), text) {
+        (Some(ignored), Some(text)) => Some(format!("{ignored} {text}")),
+        (ignored, text) => ignored.or(text),
+    }
+}
+
+/// A quiet word about link parameters that were not used, if any.
+fn ignored_notice(link: &PageLink) -> Option<String> {
+    (!link.ignored.is_empty()).then(|| {
+        format!(
+            "Not used from this link: {}. The jobs and the rest of the view are shown as usual.",
+            link.ignored.join(", ")
+        )
+    })
 }

@@ -1,35 +1,87 @@
 use leptos::prelude::*;
 
-use super::{CopyLinkButton, ResultsSummary, ResultsTable};
+use super::{CopyLinkButton, ResultsGrid, ResultsSummary, SearchBox};
 use crate::jobs::job_fetch::JobFetch;
-use crate::jobs::summary::summarize;
+use crate::jobs::view_state::{sorted, ViewState};
+use crate::thousands::group_thousands;
 
-/// What a finished fetch found: the counts, "Copy link", and the table.
+/// What the fetch has found, as batches land: the counts (each a filter), the search, and the
+/// grid of the rows that match, in the order chosen.
 #[component]
 pub fn ResultsSection(
-    /// The fetch whose results are shown, once it has finished.
+    /// The fetch whose results are shown once any batch has been answered.
     fetch: JobFetch,
+    /// Sort, filters and search.
+    view: RwSignal<ViewState>,
 ) -> impl IntoView {
-    let finished = fetch.finished();
+    let report = fetch.report;
+    let sort = Memo::new(move |_| view.with(|v| v.sort));
+    // Derived lists can hold 100,000 positions: never compared, only recomputed when their
+    // inputs change. Sorting happens when the rows or the sort change, not on every keystroke.
+    let order = Memo::new_with_compare(
+        move |_| {
+            let sort = sort.get();
+            report.with(|r| {
+                r.as_ref().map_or_else(Vec::new, |r| {
+                    sorted(r.store.rows(), sort, crate::time::local_time::now_ms())
+                })
+            })
+        },
+        |_, _| true,
+    );
+    let shown = Memo::new_with_compare(
+        move |_| {
+            view.with(|filters| {
+                order.with(|order| {
+                    report.with(|r| {
+                        r.as_ref()
+                            .map_or_else(Vec::new, |r| filters.filter(r.store.rows(), order))
+                    })
+                })
+            })
+        },
+        |_, _| true,
+    );
+    let summary = Memo::new(move |_| {
+        report.with(|r| r.as_ref().map(|r| r.store.summary()).unwrap_or_default())
+    });
+    let has_rows = fetch.has_answers();
+    let showing = move || {
+        let total = report.with(|r| r.as_ref().map_or(0, |r| r.store.rows().len()));
+        format!(
+            "Showing {} of {}",
+            group_thousands(shown.with(Vec::len) as u64),
+            group_thousands(total as u64)
+        )
+    };
+    let unfiltered = move || !view.with(ViewState::is_filtered);
+    let clear = move |_| {
+        view.update(|v| {
+            v.statuses.clear();
+            v.outcomes.clear();
+            v.search.clear();
+        })
+    };
     let results = move || {
-        if !finished.get() {
-            return None;
-        }
-        // The error panel says it all when nothing loaded; a table of failed rows adds nothing.
-        let summary = fetch.report.with(|report| {
-            let report = report.as_ref().filter(|r| !r.nothing_loaded())?;
-            Some(summarize(report.store.rows()))
-        })?;
-        Some(view! {
-            <div class="results-bar">
-                <ResultsSummary summary=summary/>
-                <CopyLinkButton/>
-            </div>
-            <ResultsTable report=fetch.report/>
+        has_rows.get().then(|| {
+            view! {
+                <div class="results-bar">
+                    <ResultsSummary summary=summary.into() view=view/>
+                    <CopyLinkButton/>
+                </div>
+                <div class="grid-tools">
+                    <SearchBox view=view/>
+                    <p class="showing" aria-live="polite">{showing}</p>
+                    <button type="button" class="secondary" hidden=unfiltered on:click=clear>
+                        "Clear filters"
+                    </button>
+                </div>
+                <ResultsGrid report=report view=view shown=shown/>
+            }
         })
     };
     view! {
-        <section class="results-section" aria-live="polite" aria-label="Results">
+        <section class="results-section" aria-label="Results">
             {results}
         </section>
     }

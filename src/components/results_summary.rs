@@ -1,41 +1,116 @@
 use leptos::prelude::*;
 
+use crate::jobs::job_row::{LOADING, NOT_FOUND, NOT_LOADED, UNREADABLE};
 use crate::jobs::summary::Summary;
+use crate::jobs::view_state::ViewState;
 use crate::thousands::group_thousands;
 
-/// The counts above the table: requested, found, missing, failed, by status and by outcome.
+/// Which filter group a toggle belongs to.
+#[derive(Clone, Copy)]
+enum Group {
+    Status,
+    Outcome,
+}
+
+/// The counts above the grid: requested, found, missing, failed; and by status and by outcome,
+/// each a toggle that narrows the grid to its rows (several combine).
 #[component]
 pub fn ResultsSummary(
-    /// The counts of the rows shown.
-    summary: Summary,
+    /// The counts of the rows of the set.
+    summary: Signal<Summary>,
+    /// The filters the toggles change.
+    view: RwSignal<ViewState>,
 ) -> impl IntoView {
     let n = |count: usize| group_thousands(count as u64);
-    let mut totals = vec![
-        format!("{} requested", n(summary.requested)),
-        format!("{} found", n(summary.found)),
-        format!("{} not found", n(summary.not_found)),
-    ];
-    if summary.failed > 0 {
-        totals.push(format!("{} failed to load", n(summary.failed)));
-    }
-    if summary.unreadable > 0 {
-        totals.push(format!("{} unreadable", n(summary.unreadable)));
-    }
-    let counts = |pairs: &[(String, usize)]| {
-        pairs
-            .iter()
-            .map(|(label, count)| format!("{label} {}", n(*count)))
-            .collect::<Vec<_>>()
-            .join(" · ")
+    let totals = move || {
+        let s = summary.get();
+        let mut totals = vec![
+            format!("{} requested", n(s.requested)),
+            format!("{} found", n(s.found)),
+            format!("{} not found", n(s.not_found)),
+        ];
+        if s.failed > 0 {
+            totals.push(format!("{} failed to load", n(s.failed)));
+        }
+        if s.unreadable > 0 {
+            totals.push(format!("{} unreadable", n(s.unreadable)));
+        }
+        if s.loading > 0 {
+            totals.push(format!("{} loading", n(s.loading)));
+        }
+        totals.join(" · ")
     };
-    let by_status = counts(&summary.by_status);
-    let by_outcome = counts(&summary.by_outcome);
-    let (no_status, no_outcome) = (by_status.is_empty(), by_outcome.is_empty());
+    let status_counts = Memo::new(move |_| {
+        let s = summary.get();
+        let kinds = [
+            (NOT_FOUND, s.not_found),
+            (NOT_LOADED, s.failed),
+            (UNREADABLE, s.unreadable),
+            (LOADING, s.loading),
+        ];
+        s.by_status
+            .into_iter()
+            .chain(kinds.map(|(label, count)| (label.to_string(), count)))
+            .filter(|(_, count)| *count > 0)
+            .collect::<Vec<_>>()
+    });
+    let outcome_counts = Memo::new(move |_| summary.get().by_outcome);
+    // Toggles are built again only when the set of values changes; their counts change in
+    // place, so a toggle keeps keyboard focus while batches land.
+    let toggles = move |group: Group, counts: Memo<Vec<(String, usize)>>| {
+        let labels = Memo::new(move |_| {
+            counts.with(|c| c.iter().map(|(label, _)| label.clone()).collect::<Vec<_>>())
+        });
+        move || {
+            labels
+                .get()
+                .into_iter()
+                .map(|label| {
+                    let text = {
+                        let label = label.clone();
+                        move || {
+                            let count = counts.with(|c| {
+                                c.iter().find(|(l, _)| *l == label).map_or(0, |(_, n)| *n)
+                            });
+                            format!("{label} {}", n(count))
+                        }
+                    };
+                    let pressed = {
+                        let label = label.clone();
+                        move || {
+                            view.with(|v| match group {
+                                Group::Status => v.statuses.contains(&label),
+                                Group::Outcome => v.outcomes.contains(&label),
+                            })
+                            .to_string()
+                        }
+                    };
+                    let toggle = move |_| {
+                        view.update(|v| match group {
+                            Group::Status => v.statuses.toggle(&label),
+                            Group::Outcome => v.outcomes.toggle(&label),
+                        })
+                    };
+                    view! {
+                        <button type="button" class="filter" aria-pressed=pressed on:click=toggle>
+                            {text}
+                        </button>
+                    }
+                })
+                .collect_view()
+        }
+    };
     view! {
         <dl class="summary" aria-label="Summary">
-            <div><dt>"Jobs"</dt><dd>{totals.join(" · ")}</dd></div>
-            <div hidden=no_status><dt>"Status"</dt><dd>{by_status}</dd></div>
-            <div hidden=no_outcome><dt>"Outcome"</dt><dd>{by_outcome}</dd></div>
+            <div><dt>"Jobs"</dt><dd>{totals}</dd></div>
+            <div hidden=move || status_counts.with(Vec::is_empty)>
+                <dt>"Status"</dt>
+                <dd class="toggles">{toggles(Group::Status, status_counts)}</dd>
+            </div>
+            <div hidden=move || outcome_counts.with(Vec::is_empty)>
+                <dt>"Outcome"</dt>
+                <dd class="toggles">{toggles(Group::Outcome, outcome_counts)}</dd>
+            </div>
         </dl>
     }
 }

@@ -28,7 +28,7 @@ pub enum Cell<'a> {
 #[derive(Clone, Debug, PartialEq)]
 pub enum SortKey<'a> {
     Number(f64),
-    /// Compared without regard to case.
+    /// Compared without regard to the case of ASCII letters.
     Text(&'a str),
     Missing,
 }
@@ -38,10 +38,10 @@ impl SortKey<'_> {
     pub fn compare(&self, other: &SortKey) -> Ordering {
         match (self, other) {
             (SortKey::Number(a), SortKey::Number(b)) => a.total_cmp(b),
-            (SortKey::Text(a), SortKey::Text(b)) => {
-                let lower = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<Vec<_>>();
-                lower(a).cmp(&lower(b))
-            }
+            (SortKey::Text(a), SortKey::Text(b)) => a
+                .bytes()
+                .map(|b| b.to_ascii_lowercase())
+                .cmp(b.bytes().map(|b| b.to_ascii_lowercase())),
             (SortKey::Missing, SortKey::Missing) => Ordering::Equal,
             (SortKey::Missing, _) => Ordering::Greater,
             (_, SortKey::Missing) => Ordering::Less,
@@ -58,7 +58,7 @@ pub struct Column {
     pub key: &'static str,
     /// Its header, and the label of its line on a narrow-screen card.
     pub label: &'static str,
-    /// Its width class in `style/main.css`, if it needs one.
+    /// Its width class in `style/main.css`, on its `<col>` and its cells.
     pub class: &'static str,
     /// What a found job's cell shows; `now_ms` is one clock reading for the whole table.
     pub cell: for<'a> fn(&'a Job, f64) -> Cell<'a>,
@@ -127,7 +127,7 @@ pub const COLUMNS: [Column; 9] = [
     Column {
         key: "status",
         label: "Status",
-        class: "",
+        class: "col-status",
         cell: |job, _| match &job.status {
             Some(status) => Cell::Badge(Tone::of_status(status), status.label()),
             None => Cell::Empty,
@@ -143,7 +143,7 @@ pub const COLUMNS: [Column; 9] = [
     Column {
         key: "outcome",
         label: "Outcome",
-        class: "",
+        class: "col-outcome",
         cell: |job, _| match job.result.as_ref().and_then(|r| r.diff_status.as_ref()) {
             Some(outcome) => Cell::Badge(Tone::of_outcome(outcome), outcome.label()),
             None => Cell::Empty,
@@ -181,7 +181,7 @@ pub const COLUMNS: [Column; 9] = [
     Column {
         key: "failure",
         label: "Failure reason",
-        class: "col-reasons",
+        class: "col-failure",
         cell: |job, _| text_or_empty(job.failure_reason.as_deref()),
         sort_key: |job, _| text_key(job.failure_reason.as_deref()),
         export: |job, _| job.failure_reason.clone().unwrap_or_default(),
@@ -205,7 +205,7 @@ pub const COLUMNS: [Column; 9] = [
     Column {
         key: "duration",
         label: "Duration",
-        class: "",
+        class: "col-duration",
         cell: |job, now_ms| Cell::Duration(duration(job, now_ms)),
         sort_key: |job, now_ms| {
             duration(job, now_ms)

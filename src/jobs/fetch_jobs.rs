@@ -53,6 +53,12 @@ impl FetchReport {
         self.failures.iter().map(|(_, n)| n).sum()
     }
 
+    /// Some batch has been answered: there are rows to show.
+    pub fn has_answers(&self) -> bool {
+        let summary = self.store.summary();
+        summary.found + summary.not_found > 0
+    }
+
     /// Every batch failed: there is nothing to show but the error.
     pub fn nothing_loaded(&self) -> bool {
         !self.failures.is_empty() && self.batches_failed() == self.batches_total

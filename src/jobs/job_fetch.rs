@@ -9,15 +9,22 @@ use super::fetch_jobs::{fetch_jobs, FetchReport, Progress};
 use crate::api::Credentials;
 use crate::input::form_input::JobQuery;
 
+/// Views hear of landed batches at most this often (and at once after a quiet spell): a sorted
+/// grid of 100,000 rows is not sorted again for each of 1,000 batches.
+const NOTIFY_EVERY_MS: f64 = 100.0;
+
 /// The state of the page's fetch, as signals the views read.
 #[derive(Clone, Copy)]
 pub struct JobFetch {
     /// Batches done of total while a fetch runs; `None` when none runs.
     pub progress: RwSignal<Option<Progress>>,
-    /// What the running or last fetch found; `None` before the first, and after a cancel.
+    /// What the running or last fetch found; `None` before the first, and after `clear`.
     pub report: RwSignal<Option<FetchReport>>,
     /// The running fetch's controller: aborting it stops every batch of that fetch.
     running: StoredValue<Option<AbortController>, LocalStorage>,
+    /// When views last heard of landed batches, and whether they will again soon.
+    notified_at: StoredValue<f64>,
+    notify_pending: StoredValue<bool>,
 }
 
 impl Default for JobFetch {
@@ -32,6 +39,8 @@ impl JobFetch {
             progress: RwSignal::new(None),
             report: RwSignal::new(None),
             running: StoredValue::new_local(None),
+            notified_at: StoredValue::new(f64::NEG_INFINITY),
+            notify_pending: StoredValue::new(false),
         }
     }
 
@@ -48,6 +57,14 @@ impl JobFetch {
     /// The last fetch has finished: its report is complete.
     pub fn finished(self) -> Signal<bool> {
         Signal::derive(move || self.progress.with(Option::is_none))
+    }
+
+    /// Some batch has been answered, so there are rows to show.
+    pub fn has_answers(self) -> Memo<bool> {
+        Memo::new(move |_| {
+            self.report
+                .with(|r| r.as_ref().is_some_and(FetchReport::has_answers))
+        })
     }
 
     /// Starts fetching `query`'s IDs, replacing whatever ran before.
@@ -77,11 +94,12 @@ impl JobFetch {
                 }
             };
             let on_batch = |outcome| {
-                self.report.update(|report| {
+                self.report.update_untracked(|report| {
                     if let Some(report) = report {
                         report.record(&outcome);
                     }
                 });
+                self.notify_soon();
             };
             let outcome = fetch_jobs(
                 &query.details_url,
@@ -94,13 +112,24 @@ impl JobFetch {
             .await;
             if outcome.is_ok() && !signal.aborted() {
                 self.running.set_value(None);
+                self.report.notify();
                 self.progress.set(None);
             }
         });
     }
 
-    /// Stops the running fetch, if any, and drops what it had found.
+    /// Stops the running fetch. What it found stays; the IDs it had not loaded are marked.
     pub fn cancel(self) {
+        self.stop();
+        self.report.update(|report| {
+            if let Some(report) = report {
+                report.store.stop_loading("Cancelled before it loaded");
+            }
+        });
+    }
+
+    /// Stops the running fetch and drops what it found: another set is coming.
+    pub fn clear(self) {
         self.stop();
         self.report.set(None);
     }
@@ -111,5 +140,26 @@ impl JobFetch {
         }
         self.running.set_value(None);
         self.progress.set(None);
+    }
+
+    /// Lets views hear of landed batches now if they have not for a while, else a little later.
+    fn notify_soon(self) {
+        if self.notify_pending.get_value() {
+            return;
+        }
+        let now = crate::time::local_time::now_ms();
+        let wait = self.notified_at.get_value() + NOTIFY_EVERY_MS - now;
+        let notify = move || {
+            self.notify_pending.set_value(false);
+            self.notified_at
+                .set_value(crate::time::local_time::now_ms());
+            self.report.notify();
+        };
+        if wait <= 0.0 {
+            notify();
+        } else {
+            self.notify_pending.set_value(true);
+            set_timeout(notify, std::time::Duration::from_millis(wait as u64));
+        }
     }
 }

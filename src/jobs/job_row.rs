@@ -37,4 +37,31 @@ impl JobRow {
             _ => None,
         }
     }
+
+    /// The group the row counts in and filters by, by status: the job's status as sent (or
+    /// "no status"), or what happened to its ID.
+    pub fn status_group(&self) -> &str {
+        match self {
+            JobRow::Found(job) => job.status.as_ref().map_or(NO_STATUS, |s| s.label()),
+            JobRow::Loading(_) => LOADING,
+            JobRow::NotFound(_) => NOT_FOUND,
+            JobRow::Failed { .. } => NOT_LOADED,
+            JobRow::Unreadable(_) => UNREADABLE,
+        }
+    }
+
+    /// The group a found job counts in by outcome; rows that are not jobs have none.
+    pub fn outcome_group(&self) -> Option<&str> {
+        let job = self.job()?;
+        let outcome = job.result.as_ref().and_then(|r| r.diff_status.as_ref());
+        Some(outcome.map_or(NO_RESULT, |o| o.label()))
+    }
 }
+
+/// The names of the groups that are not a status or outcome the API sent.
+pub const NO_STATUS: &str = "no status";
+pub const NO_RESULT: &str = "no result";
+pub const LOADING: &str = "Loading";
+pub const NOT_FOUND: &str = "Not found";
+pub const NOT_LOADED: &str = "Not loaded";
+pub const UNREADABLE: &str = "Unreadable";

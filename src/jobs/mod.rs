@@ -9,3 +9,4 @@ pub mod job_row;
 pub mod store;
 pub mod summary;
 pub mod tone;
+pub mod view_state;

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::job_row::JobRow;
+use super::summary::{Counts, Summary};
 use crate::api::models::DecodedItem;
 use crate::api::ApiError;
 
@@ -15,17 +16,27 @@ pub struct JobStore {
     requested: usize,
     /// Where each requested ID's row is.
     position: HashMap<u64, usize>,
+    counts: Counts,
 }
 
 impl JobStore {
     /// A row per ID (`ids` without duplicates, as `parse_job_ids` gives them), each loading
     /// until its batch is answered.
     pub fn new(ids: &[u64]) -> JobStore {
+        let rows: Vec<JobRow> = ids.iter().map(|&id| JobRow::Loading(id)).collect();
+        let mut counts = Counts::default();
+        rows.iter().for_each(|row| counts.add(row));
         JobStore {
-            rows: ids.iter().map(|&id| JobRow::Loading(id)).collect(),
+            rows,
             requested: ids.len(),
             position: ids.iter().enumerate().map(|(i, &id)| (id, i)).collect(),
+            counts,
         }
+    }
+
+    /// The counts above the grid, kept as rows change.
+    pub fn summary(&self) -> Summary {
+        self.counts.summary()
     }
 
     pub fn rows(&self) -> &[JobRow] {
@@ -68,7 +79,7 @@ impl JobStore {
                 }
             }
             Err(error) => {
-                let reason = error.short();
+                let reason = format!("{} (see the message above)", error.short());
                 for &id in asked {
                     let keep = matches!(self.get(id), Some(JobRow::Found(_)));
                     let failed = JobRow::Failed {
@@ -84,10 +95,30 @@ impl JobStore {
         changed
     }
 
+    /// Marks every row still loading as not loaded, for this reason (a fetch stopped halfway).
+    pub fn stop_loading(&mut self, reason: &str) {
+        let loading: Vec<u64> = self.rows[..self.requested]
+            .iter()
+            .filter_map(|row| match row {
+                JobRow::Loading(id) => Some(*id),
+                _ => None,
+            })
+            .collect();
+        for id in loading {
+            let failed = JobRow::Failed {
+                id,
+                reason: reason.to_string(),
+            };
+            self.set(id, failed);
+        }
+    }
+
     /// Replaces a requested ID's row; true when that changed it.
     fn set(&mut self, id: u64, row: JobRow) -> bool {
         match self.position.get(&id) {
             Some(&i) if self.rows[i] != row => {
+                self.counts.remove(&self.rows[i]);
+                self.counts.add(&row);
                 self.rows[i] = row;
                 true
             }
@@ -101,7 +132,9 @@ impl JobStore {
             .iter()
             .any(|row| matches!(row, JobRow::Unreadable(r) if r == raw));
         if !known {
-            self.rows.push(JobRow::Unreadable(raw.to_string()));
+            let row = JobRow::Unreadable(raw.to_string());
+            self.counts.add(&row);
+            self.rows.push(row);
         }
     }
 }
@@ -159,14 +192,29 @@ mod tests {
             labels(&store),
             [
                 "5 PENDING",
-                "8 failed: Server error 503",
+                "8 failed: Server error 503 (see the message above)",
                 "3 SUCCESS",
                 "7 not found",
-                "1 failed: Server error 503",
+                "1 failed: Server error 503 (see the message above)",
                 "unreadable \"x\""
             ]
         );
         assert_eq!(store.get(99), None, "a job nobody asked for is left out");
+        let summary = store.summary();
+        assert_eq!(
+            (
+                summary.requested,
+                summary.found,
+                summary.not_found,
+                summary.failed
+            ),
+            (5, 2, 1, 2)
+        );
+        assert_eq!((summary.loading, summary.unreadable), (0, 1));
+        assert_eq!(
+            summary.by_status,
+            [("PENDING".to_string(), 1), ("SUCCESS".to_string(), 1)]
+        );
         assert_eq!(store.get(8).and_then(JobRow::id), Some(8));
     }
 
@@ -191,11 +239,33 @@ mod tests {
     }
 
     #[test]
+    fn a_stopped_fetch_keeps_what_came_and_marks_the_rest() {
+        let mut store = JobStore::new(&[1, 2, 3]);
+        store.apply(&[1], &Ok(vec![job(1, "SUCCESS")]));
+        store.stop_loading("Cancelled before it loaded");
+        assert_eq!(
+            labels(&store),
+            [
+                "1 SUCCESS",
+                "2 failed: Cancelled before it loaded",
+                "3 failed: Cancelled before it loaded"
+            ]
+        );
+        assert_eq!(store.summary().loading, 0);
+    }
+
+    #[test]
     fn a_failed_refresh_keeps_what_is_shown() {
         let mut store = JobStore::new(&[1, 2]);
         store.apply(&[1], &Ok(vec![job(1, "PENDING")]));
         let changed = store.apply(&[1, 2], &Err(server_error()));
         assert_eq!(changed, [2]);
-        assert_eq!(labels(&store), ["1 PENDING", "2 failed: Server error 503"]);
+        assert_eq!(
+            labels(&store),
+            [
+                "1 PENDING",
+                "2 failed: Server error 503 (see the message above)"
+            ]
+        );
     }
 }

@@ -1,9 +1,7 @@
 //! The line above the table: how many were asked for, found, missing, failed, and the counts by
 //! status and by diff outcome.
 
-use std::collections::BTreeMap;
-
-use super::job_row::JobRow;
+use super::job_row::{JobRow, NO_RESULT, NO_STATUS};
 use crate::api::models::{DiffStatus, JobStatus};
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -15,48 +13,102 @@ pub struct Summary {
     /// Asked for, not answered yet.
     pub loading: usize,
     pub unreadable: usize,
-    /// Documented statuses first, in their usual order, then any others as sent.
+    /// Documented statuses first, in their usual order, then any others as sent, then
+    /// "no status"; labelled as the grid's status filter names them.
     pub by_status: Vec<(String, usize)>,
     /// MATCH, MISMATCH, anything else, then "no result".
     pub by_outcome: Vec<(String, usize)>,
 }
 
-pub fn summarize(rows: &[JobRow]) -> Summary {
-    let mut summary = Summary::default();
-    let mut statuses: BTreeMap<Option<JobStatus>, usize> = BTreeMap::new();
-    let mut outcomes: BTreeMap<Option<DiffStatus>, usize> = BTreeMap::new();
-    for row in rows {
-        match row {
-            JobRow::Found(job) => {
-                summary.found += 1;
-                *statuses.entry(job.status.clone()).or_default() += 1;
-                let outcome = job.result.as_ref().and_then(|r| r.diff_status.clone());
-                *outcomes.entry(outcome).or_default() += 1;
-            }
-            JobRow::NotFound(_) => summary.not_found += 1,
-            JobRow::Failed { .. } => summary.failed += 1,
-            JobRow::Loading(_) => summary.loading += 1,
-            JobRow::Unreadable(_) => summary.unreadable += 1,
-        }
-    }
-    summary.requested = summary.found + summary.not_found + summary.failed + summary.loading;
-    summary.by_status = ordered_counts(&statuses, JobStatus::label, "no status");
-    summary.by_outcome = ordered_counts(&outcomes, DiffStatus::label, "no result");
-    summary
+/// Counts kept up to date as rows change, so the summary never walks every row.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Counts {
+    found: usize,
+    not_found: usize,
+    failed: usize,
+    loading: usize,
+    unreadable: usize,
+    /// A handful of distinct values each: a list is smaller and as fast as a map.
+    statuses: Vec<(Option<JobStatus>, usize)>,
+    outcomes: Vec<(Option<DiffStatus>, usize)>,
 }
 
-/// Known values in their natural order; the `None` bucket (which a BTreeMap sorts first) last.
-fn ordered_counts<K: Ord>(
-    counts: &BTreeMap<Option<K>, usize>,
+/// Adds one to (or takes one from) `key`'s count, keeping the list in the keys' order.
+fn step_count<K: Ord>(counts: &mut Vec<(K, usize)>, key: K, add: bool) {
+    match counts.iter().position(|(k, _)| *k >= key) {
+        Some(i) if counts[i].0 == key && add => counts[i].1 += 1,
+        Some(i) if counts[i].0 == key => {
+            counts[i].1 -= 1;
+            if counts[i].1 == 0 {
+                counts.remove(i);
+            }
+        }
+        Some(i) if add => counts.insert(i, (key, 1)),
+        None if add => counts.push((key, 1)),
+        _ => {}
+    }
+}
+
+impl Counts {
+    pub fn add(&mut self, row: &JobRow) {
+        self.change(row, true);
+    }
+
+    pub fn remove(&mut self, row: &JobRow) {
+        self.change(row, false);
+    }
+
+    fn change(&mut self, row: &JobRow, add: bool) {
+        let step = |n: &mut usize| {
+            if add {
+                *n += 1
+            } else {
+                *n -= 1
+            }
+        };
+        match row {
+            JobRow::Found(job) => {
+                step(&mut self.found);
+                step_count(&mut self.statuses, job.status.clone(), add);
+                let outcome = job.result.as_ref().and_then(|r| r.diff_status.clone());
+                step_count(&mut self.outcomes, outcome, add);
+            }
+            JobRow::NotFound(_) => step(&mut self.not_found),
+            JobRow::Failed { .. } => step(&mut self.failed),
+            JobRow::Loading(_) => step(&mut self.loading),
+            JobRow::Unreadable(_) => step(&mut self.unreadable),
+        }
+    }
+
+    pub fn summary(&self) -> Summary {
+        Summary {
+            requested: self.found + self.not_found + self.failed + self.loading,
+            found: self.found,
+            not_found: self.not_found,
+            failed: self.failed,
+            loading: self.loading,
+            unreadable: self.unreadable,
+            by_status: ordered_counts(&self.statuses, JobStatus::label, NO_STATUS),
+            by_outcome: ordered_counts(&self.outcomes, DiffStatus::label, NO_RESULT),
+        }
+    }
+}
+
+/// Known values in their natural order (documented ones first, as `Ord` puts them), then the
+/// `None` bucket, which the list, kept in order, holds first.
+fn ordered_counts<K>(
+    counts: &[(Option<K>, usize)],
     label: impl Fn(&K) -> &str,
     none: &str,
 ) -> Vec<(String, usize)> {
     let known = counts
         .iter()
-        .filter_map(|(key, &n)| key.as_ref().map(|k| (label(k).to_string(), n)));
-    known
-        .chain(counts.get(&None).map(|&n| (none.to_string(), n)))
-        .collect()
+        .filter_map(|(key, n)| key.as_ref().map(|k| (label(k).to_string(), *n)));
+    let unknown = counts
+        .iter()
+        .filter(|(key, _)| key.is_none())
+        .map(|(_, n)| (none.to_string(), *n));
+    known.chain(unknown).collect()
 }
 
 #[cfg(test)]
@@ -83,7 +135,13 @@ mod tests {
             JobRow::Unreadable("\"?\"".into()),
             JobRow::Loading(8),
         ];
-        let s = summarize(&rows);
+        let mut counts = Counts::default();
+        for row in &rows {
+            counts.add(row);
+        }
+        counts.add(&JobRow::NotFound(9));
+        counts.remove(&JobRow::NotFound(9));
+        let s = counts.summary();
         assert_eq!(
             (
                 s.requested,

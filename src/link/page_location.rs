@@ -70,3 +70,18 @@ pub fn push_query(query: &str) {
         let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")));
     }
 }
+
+/// Replaces the current history entry's query with `query`: for changes of view (sort, filters,
+/// search) that should be in the link without adding a step to Back.
+pub fn replace_query(query: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if search() == query {
+        return;
+    }
+    let path = window.location().pathname().unwrap_or_else(|_| "/".into());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")));
+    }
+}

@@ -1,5 +1,7 @@
-//! The share link: job IDs (compacted to ranges), base URL and workspace in the query string.
-//! Never the API key.
+//! The share link: job IDs (compacted to ranges), base URL and workspace in the query string,
+//! and the grid's view (sort, filters, search) beside them. Never the API key.
+
+use crate::jobs::view_state::{self, ViewState};
 
 /// What a share link carries.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -66,6 +68,47 @@ pub fn from_params<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> 
     view
 }
 
+/// Everything a page link says, and what in it could not be used.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageLink {
+    pub shared: SharedView,
+    pub view: ViewState,
+    /// Parameters ignored, as `name=value` for a value that cannot be used and `name` for a
+    /// parameter the page does not know (the value of `key`, say, is never repeated).
+    pub ignored: Vec<String>,
+}
+
+const SHARED_NAMES: [&str; 3] = ["ids", "base", "workspace"];
+const VIEW_NAMES: [&str; 4] = ["sort", "status", "outcome", "q"];
+
+/// Reads a link's decoded query parameters.
+pub fn read_link<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)> + Clone) -> PageLink {
+    let shared = from_params(params.clone());
+    let (view, bad) = view_state::from_params(params.clone());
+    let mut ignored: Vec<String> = bad
+        .into_iter()
+        .map(|p| format!("{}={}", p.name, p.value))
+        .collect();
+    for (name, _) in params {
+        let known = SHARED_NAMES.contains(&name) || VIEW_NAMES.contains(&name);
+        if !known && !ignored.iter().any(|i| i == name) {
+            ignored.push(name.to_string());
+        }
+    }
+    PageLink {
+        shared,
+        view,
+        ignored,
+    }
+}
+
+/// The link for a set and a view of it: the set's parameters, then the view's.
+pub fn link_params(shared: &SharedView, view: &ViewState) -> Vec<(&'static str, String)> {
+    let mut params = to_params(shared);
+    params.extend(view_state::to_params(view));
+    params
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,5 +161,23 @@ mod tests {
             (read.base_url.as_str(), read.workspace_id.as_str()),
             ("", "")
         );
+    }
+
+    #[test]
+    fn a_page_link_holds_the_set_and_the_view_and_names_what_it_ignored() {
+        let link = read_link([
+            ("ids", "1-3"),
+            ("sort", "-duration"),
+            ("key", "secret"),
+            ("sort", "bogus"),
+            ("q", "orders"),
+        ]);
+        assert_eq!(link.shared.ids, "1-3");
+        assert_eq!(link.view.search, "orders");
+        assert_eq!(link.view.sort.map(|s| s.column().key), Some("duration"));
+        assert_eq!(link.ignored, ["sort=bogus", "key"]);
+        let params = link_params(&link.shared, &link.view);
+        let names: Vec<&str> = params.iter().map(|(name, _)| *name).collect();
+        assert_eq!(names, ["ids", "sort", "q"]);
     }
 }
