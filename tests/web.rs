@@ -261,11 +261,12 @@ fn the_browser_parses_and_serde_wasm_bindgen_decodes_each_job_on_its_own() {
             {"run_id": 7, "status": "Queued", "result": null, "comparison_name": null},
             {"run_id": 8},
             {"run_id": 9007199254740993, "status": "SUCCESS"},
-            {"run_id": "12", "status": 3},
+            {"run_id": "12", "status": "RUNNING", "result": {"diff_reasons": "One reason", "time_taken": "9"}},
+            {"run_id": 13, "status": 3},
             "not a job"]}"#,
     ))
     .unwrap();
-    let [DecodedItem::Job(reference), DecodedItem::Job(queued), DecodedItem::Job(bare), unsafe_id, DecodedItem::Job(odd), text] =
+    let [DecodedItem::Job(reference), DecodedItem::Job(queued), DecodedItem::Job(bare), unsafe_id, DecodedItem::Job(odd), wrong_type, text] =
         items.as_slice()
     else {
         panic!("{items:?}");
@@ -283,9 +284,17 @@ fn the_browser_parses_and_serde_wasm_bindgen_decodes_each_job_on_its_own() {
         unsafe_id,
         &DecodedItem::Unreadable(r#"{"run_id":9007199254740992,"status":"SUCCESS"}"#.into())
     );
+    assert_eq!((odd.run_id, &odd.status), (12, &Some(JobStatus::Running)));
+    let odd_result = odd.result.as_ref().unwrap();
+    assert_eq!(odd_result.diff_reasons, ["One reason"]);
     assert_eq!(
-        (odd.run_id, &odd.status),
-        (12, &Some(JobStatus::Other("3".into())))
+        odd_result.time_taken, None,
+        "a duration sent as text is not read"
+    );
+    // A text field of another type: the job shows as it came.
+    assert_eq!(
+        wrong_type,
+        &DecodedItem::Unreadable(r#"{"run_id":13,"status":3}"#.into())
     );
     assert_eq!(text, &DecodedItem::Unreadable(r#""not a job""#.into()));
 }

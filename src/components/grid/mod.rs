@@ -35,11 +35,9 @@ pub fn ResultsGrid(
     let scroll_top = RwSignal::new(0.0);
     let view_height = RwSignal::new(600.0);
     let row_height = RwSignal::new(ROW_HEIGHT_GUESS);
-    // One clock reading per change of the rows, so "running for" agrees across rows.
-    let now_ms = Memo::new(move |_| {
-        report.track();
-        crate::time::local_time::now_ms()
-    });
+    // One clock reading for the grid, so "running for" agrees across rows; reading it again each
+    // time batches land would redraw every row in view for a few seconds' difference.
+    let now_ms = Signal::stored(crate::time::local_time::now_ms());
     let slice = Memo::new(move |_| {
         shown.with(|s| {
             window(
@@ -158,7 +156,7 @@ pub fn ResultsGrid(
                                     report=report
                                     index=index
                                     position=position
-                                    now_ms=now_ms.into()
+                                    now_ms=now_ms
                                 />
                             }
                         }

@@ -1,8 +1,10 @@
 //! Which rows of a long list are in view: plain arithmetic over the scroll position, so only those
 //! (and a few either side) are in the page, while spacers keep the scrollbar true to the whole list.
 
-/// Rows rendered beyond each edge of the view, so fast scrolling rarely shows a gap.
-pub const OVERSCAN: usize = 8;
+/// Rows rendered beyond each edge of the view. Rows are rendered in the scroll event, before the
+/// frame paints, so no gap shows without them; a few keep keyboard focus moving smoothly, and each
+/// more costs layout on every jump (8 made a Page Down ~40% slower than 3).
+pub const OVERSCAN: usize = 3;
 
 /// The slice of the list to render, and the space the rows before and after it take.
 #[derive(Clone, Copy, Debug, PartialEq)]
