@@ -56,7 +56,7 @@ pub fn JobViewerPage() -> impl IntoView {
     });
     // The form folds away once results show, until the user asks for it.
     let editing = RwSignal::new(false);
-    let has_answers = fetch.has_answers();
+    let has_answers = fetch.has_answers;
     let folded = Signal::derive(move || has_answers.get() && !editing.get());
     let remember_key = saved.api_key.is_some();
     if let Some(key) = saved.api_key {

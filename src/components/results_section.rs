@@ -45,7 +45,7 @@ pub fn ResultsSection(
     let summary = Memo::new(move |_| {
         report.with(|r| r.as_ref().map(|r| r.store.summary()).unwrap_or_default())
     });
-    let has_rows = fetch.has_answers();
+    let has_rows = fetch.has_answers;
     let showing = move || {
         let total = report.with(|r| r.as_ref().map_or(0, |r| r.store.rows().len()));
         format!(

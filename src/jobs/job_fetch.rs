@@ -20,6 +20,8 @@ pub struct JobFetch {
     pub progress: RwSignal<Option<Progress>>,
     /// What the running or last fetch found; `None` before the first, and after `clear`.
     pub report: RwSignal<Option<FetchReport>>,
+    /// Some batch has been answered, so there are rows to show.
+    pub has_answers: Memo<bool>,
     /// The running fetch's controller: aborting it stops every batch of that fetch.
     running: StoredValue<Option<AbortController>, LocalStorage>,
     /// When views last heard of landed batches, and whether they will again soon.
@@ -35,9 +37,13 @@ impl Default for JobFetch {
 
 impl JobFetch {
     pub fn new() -> JobFetch {
+        let report = RwSignal::new(None::<FetchReport>);
         JobFetch {
             progress: RwSignal::new(None),
-            report: RwSignal::new(None),
+            report,
+            has_answers: Memo::new(move |_| {
+                report.with(|r| r.as_ref().is_some_and(FetchReport::has_answers))
+            }),
             running: StoredValue::new_local(None),
             notified_at: StoredValue::new(f64::NEG_INFINITY),
             notify_pending: StoredValue::new(false),
@@ -57,14 +63,6 @@ impl JobFetch {
     /// The last fetch has finished: its report is complete.
     pub fn finished(self) -> Signal<bool> {
         Signal::derive(move || self.progress.with(Option::is_none))
-    }
-
-    /// Some batch has been answered, so there are rows to show.
-    pub fn has_answers(self) -> Memo<bool> {
-        Memo::new(move |_| {
-            self.report
-                .with(|r| r.as_ref().is_some_and(FetchReport::has_answers))
-        })
     }
 
     /// Starts fetching `query`'s IDs, replacing whatever ran before.

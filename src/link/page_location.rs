@@ -59,29 +59,31 @@ pub fn href() -> String {
 /// Adds a history entry for `query` (e.g. `?ids=1-3`) on the current path, unless the URL already
 /// says exactly that: fetching the same set again does not stack duplicate entries.
 pub fn push_query(query: &str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    if search() == query {
-        return;
-    }
-    let path = window.location().pathname().unwrap_or_else(|_| "/".into());
-    if let Ok(history) = window.history() {
-        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")));
-    }
+    set_query(query, true);
 }
 
 /// Replaces the current history entry's query with `query`: for changes of view (sort, filters,
 /// search) that should be in the link without adding a step to Back.
 pub fn replace_query(query: &str) {
+    set_query(query, false);
+}
+
+fn set_query(query: &str, new_entry: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
     if search() == query {
         return;
     }
-    let path = window.location().pathname().unwrap_or_else(|_| "/".into());
+    let url = format!(
+        "{}{query}",
+        window.location().pathname().unwrap_or_else(|_| "/".into())
+    );
     if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")));
+        let _ = if new_entry {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
     }
 }
