@@ -118,8 +118,9 @@ test('search finds IDs, names, comparison IDs and reasons as the user types', as
   await narrowed();
   for (const text of await viewer.bodyRows().allInnerTexts()) expect(text).toContain('Worker lost: the task was killed (out of memory)');
   await viewer.search.fill('1077');
-  expect(await viewer.rowIds()).toEqual(['1077']);
+  // The grid follows the box at the next frame: wait for it before reading the rows.
   await expect(page.getByText('Showing 1 of 100')).toBeVisible();
+  expect(await viewer.rowIds()).toEqual(['1077']);
 });
 
 test('sort, filters and search are in the link: replaced as they change, and the link opens the same view', async ({ viewer, page }) => {
