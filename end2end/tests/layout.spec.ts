@@ -50,3 +50,18 @@ test('at tablet width the grid scrolls sideways inside its region, not the page'
   expect(await viewer.grid.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 });
+
+test('a second fetch replaces the grid, and resizing the window afterwards keeps the page working', async ({ viewer, page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await viewer.open();
+  await viewer.fetchJobs({ ids: '1001-1010' });
+  await expect(viewer.row(1001)).toBeVisible();
+  await viewer.fetchJobs({ ids: '1011-1020' });
+  await expect(viewer.row(1011)).toBeVisible();
+  // The first grid's resize listener must be gone with it (it used to abort the page).
+  await page.setViewportSize({ width: 900, height: 700 });
+  await page.setViewportSize({ width: 360, height: 800 });
+  await expect(viewer.row(1011)).toBeVisible();
+  await viewer.edit();
+  await expect(viewer.jobIds).toHaveValue('1011-1020');
+});

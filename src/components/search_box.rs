@@ -24,6 +24,10 @@ pub fn SearchBox(
         if !pending.get_value() {
             pending.set_value(true);
             request_animation_frame(move || {
+                // The results (and this box) may be gone by the next frame: a new fetch, Back.
+                if text.is_disposed() {
+                    return;
+                }
                 pending.set_value(false);
                 let latest = text.get_untracked();
                 if view.with_untracked(|v| v.search != latest) {

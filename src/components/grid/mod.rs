@@ -62,10 +62,18 @@ pub fn ResultsGrid(
     // Rows are as tall as the stylesheet makes them (it differs for cards at narrow widths):
     // measured from the page, so the spacers match whatever font size the reader uses.
     let measure = move || {
+        // Called from a frame callback or a resize, either of which can come after the grid is
+        // gone (a new fetch replaces it); its signals are disposed by then.
+        if row_height.is_disposed() {
+            return;
+        }
         let Some(scroller) = scroller.get_untracked() else {
             return;
         };
-        view_height.set(f64::from(scroller.client_height()));
+        let height = f64::from(scroller.client_height());
+        if height != view_height.get_untracked() {
+            view_height.set(height);
+        }
         let Ok(rows) = scroller.query_selector_all("tbody tr.row") else {
             return;
         };
@@ -87,7 +95,8 @@ pub fn ResultsGrid(
         shown.track();
         request_animation_frame(measure);
     });
-    let _ = window_event_listener(leptos::ev::resize, move |_| measure());
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
     // A new sort, filter or search starts from the top of the list.
     Effect::new(move |first_run: Option<()>| {
         view.track();
