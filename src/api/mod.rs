@@ -6,7 +6,7 @@ mod body;
 mod error;
 pub mod models;
 
-pub use body::{decode_details, decode_item, error_message};
+pub use body::{decode_details, error_message};
 pub use error::{network_error, parse_retry_after, snippet, ApiError, REQUEST_TIMEOUT_SECS};
 
 use gloo_net::http::Request;

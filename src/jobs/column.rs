@@ -1,8 +1,6 @@
 //! The table's columns, defined once as data: each column's label, what its cell shows, how it
 //! sorts, and what it exports. Header, cells, narrow-screen card labels and sorting all read this.
 
-use std::cmp::Ordering;
-
 use super::tone::Tone;
 use crate::api::models::{Job, Timestamp};
 use crate::time::timing::{job_duration, seconds_text, DurationText};
@@ -24,32 +22,14 @@ pub enum Cell<'a> {
     Duration(DurationText),
 }
 
-/// How a column sorts. Rows without a value sort after those with one, whatever the direction.
+/// How a column sorts (`view_state::sorted` does the sorting). Rows without a value sort after
+/// those with one, whatever the direction.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SortKey<'a> {
     Number(f64),
     /// Compared without regard to the case of ASCII letters.
     Text(&'a str),
     Missing,
-}
-
-impl SortKey<'_> {
-    /// Ascending order between two keys of one column; missing values last.
-    pub fn compare(&self, other: &SortKey) -> Ordering {
-        match (self, other) {
-            (SortKey::Number(a), SortKey::Number(b)) => a.total_cmp(b),
-            (SortKey::Text(a), SortKey::Text(b)) => a
-                .bytes()
-                .map(|b| b.to_ascii_lowercase())
-                .cmp(b.bytes().map(|b| b.to_ascii_lowercase())),
-            (SortKey::Missing, SortKey::Missing) => Ordering::Equal,
-            (SortKey::Missing, _) => Ordering::Greater,
-            (_, SortKey::Missing) => Ordering::Less,
-            // One column gives one kind of key; numbers first if that ever changes.
-            (SortKey::Number(_), SortKey::Text(_)) => Ordering::Less,
-            (SortKey::Text(_), SortKey::Number(_)) => Ordering::Greater,
-        }
-    }
 }
 
 /// One column of the table.
@@ -238,6 +218,9 @@ mod tests {
         serde_json::from_str(json).unwrap()
     }
 
+    use crate::jobs::job_row::JobRow;
+    use crate::jobs::view_state::{sorted, Direction, Sort};
+
     fn column(key: &str) -> &'static Column {
         COLUMNS.iter().find(|c| c.key == key).unwrap()
     }
@@ -308,18 +291,30 @@ mod tests {
         let a = job(r#"{"run_id": 2, "comparison_name": "beta", "result": {"time_taken": 5}}"#);
         let b = job(r#"{"run_id": 1, "comparison_name": "Alpha"}"#);
         let c = job(r#"{"run_id": 3}"#);
-        let order = |key: &str| {
-            let column = column(key);
-            let mut jobs = [&a, &b, &c];
-            jobs.sort_by(|x, y| (column.sort_key)(x, 0.0).compare(&(column.sort_key)(y, 0.0)));
-            jobs.map(|j| j.run_id)
+        let rows = [a, b, c].map(JobRow::Found);
+        let order = |key: &str, direction| {
+            let column = COLUMNS.iter().position(|c| c.key == key).unwrap();
+            let sort = Some(Sort { column, direction });
+            sorted(&rows, sort, 0.0)
+                .into_iter()
+                .map(|i| rows[i as usize].id().unwrap())
+                .collect::<Vec<_>>()
         };
-        assert_eq!(order("id"), [1, 2, 3]);
-        assert_eq!(order("comparison"), [1, 2, 3], "case does not decide");
-        assert_eq!(order("duration"), [2, 1, 3], "no duration sorts last");
+        assert_eq!(order("id", Direction::Ascending), [1, 2, 3]);
         assert_eq!(
-            SortKey::Missing.compare(&SortKey::Number(1.0)),
-            Ordering::Greater
+            order("comparison", Direction::Ascending),
+            [1, 2, 3],
+            "case does not decide"
+        );
+        assert_eq!(
+            order("duration", Direction::Ascending),
+            [2, 1, 3],
+            "no duration sorts last"
+        );
+        assert_eq!(
+            order("duration", Direction::Descending),
+            [2, 1, 3],
+            "last either way"
         );
     }
 }

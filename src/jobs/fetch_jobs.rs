@@ -55,8 +55,7 @@ impl FetchReport {
 
     /// Some batch has been answered: there are rows to show.
     pub fn has_answers(&self) -> bool {
-        let summary = self.store.summary();
-        summary.found + summary.not_found > 0
+        self.store.answered() > 0
     }
 
     /// Every batch failed: there is nothing to show but the error.

@@ -34,6 +34,11 @@ impl JobStore {
         }
     }
 
+    /// Rows whose batch was answered, from the kept counts.
+    pub fn answered(&self) -> usize {
+        self.counts.answered()
+    }
+
     /// The counts above the grid, kept as rows change.
     pub fn summary(&self) -> Summary {
         self.counts.summary()

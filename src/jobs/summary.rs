@@ -80,6 +80,11 @@ impl Counts {
         }
     }
 
+    /// Rows whose batch was answered (found or not found): there is something to show.
+    pub fn answered(&self) -> usize {
+        self.found + self.not_found
+    }
+
     pub fn summary(&self) -> Summary {
         Summary {
             requested: self.found + self.not_found + self.failed + self.loading,
