@@ -17,6 +17,8 @@ export const ANY_SUBPATH = { port: 18813, path: '/some/deep/path/' };
 export const BIG = { port: 18814, flags: '--jobs 100000' };
 /** deploy/nginx.conf in front of the main demo-api. */
 export const NGINX = 18820;
+/** The same, as on a host whose nginx has no brotli module (gzip only). */
+export const NGINX_WITHOUT_BROTLI = 18821;
 /** The address of a server started here. */
 export const at = (port: number) => `http://127.0.0.1:${port}`;
 const demoApi = '../target/debug/demo-api';
@@ -72,5 +74,9 @@ export default defineConfig({
     server(ANY_SUBPATH.port, `--dist ../dist --dist-path ${ANY_SUBPATH.path}`),
     server(BIG.port, BIG.flags),
     { ...server(NGINX, '', `./nginx-test.sh ${NGINX} ${at(MAIN)} ../dist`), url: `${at(NGINX)}/` },
+    {
+      ...server(NGINX_WITHOUT_BROTLI, '', `./nginx-test.sh ${NGINX_WITHOUT_BROTLI} ${at(MAIN)} ../dist --without-brotli`),
+      url: `${at(NGINX_WITHOUT_BROTLI)}/`,
+    },
   ],
 });

@@ -6,10 +6,13 @@
 //    cannot parse it), strips comments and indentation from the stylesheet and comments from the
 //    HTML (Trunk's minify option would rewrite the HTML this hook edits), and updates the
 //    integrity hashes the page checks.
+// 3. In release builds, writes a .br and a .gz beside every HTML, CSS, JS and WASM file, so a
+//    host can send them compressed without compressing on each request (scripts/precompress.mjs).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
+import { precompress } from './precompress.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 const publicUrl = process.env.TRUNK_PUBLIC_URL ?? '/';
@@ -55,3 +58,6 @@ if (process.env.TRUNK_PROFILE === 'release') {
   html = html.replace(/\s*<!--[\s\S]*?-->/g, '');
 }
 writeFileSync(htmlPath, html);
+if (process.env.TRUNK_PROFILE === 'release') {
+  for (const line of precompress(dir)) console.log(`post-build: precompressed ${line}`);
+}

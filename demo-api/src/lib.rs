@@ -19,6 +19,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use tower_http::cors::{Any, CorsLayer};
 use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeader;
 
 use config::{Config, DEMO_KEY, DEMO_KEY_WITHOUT_READ, DEMO_WORKSPACE};
 
@@ -62,10 +63,20 @@ pub fn app(config: Config) -> Router {
     let router = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .nest("/api/v1", api);
+    // A release build carries a .br and a .gz beside each file: those go to browsers that accept
+    // them, as a real static host would serve the page. ServeDir does not say that the answer
+    // depends on Accept-Encoding, so caches in between are told here.
+    let site = |dir| {
+        SetResponseHeader::overriding(
+            ServeDir::new(dir).precompressed_br().precompressed_gzip(),
+            header::VARY,
+            HeaderValue::from_static("accept-encoding"),
+        )
+    };
     match dist {
         None => router,
-        Some(dir) if dist_path == "/" => router.fallback_service(ServeDir::new(dir)),
-        Some(dir) => router.nest_service(dist_path.trim_end_matches('/'), ServeDir::new(dir)),
+        Some(dir) if dist_path == "/" => router.fallback_service(site(dir)),
+        Some(dir) => router.nest_service(dist_path.trim_end_matches('/'), site(dir)),
     }
 }
 

@@ -318,3 +318,48 @@ async fn unknown_api_paths_answer_404_in_the_envelope() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_eq!(body["message"], "No such API endpoint");
 }
+
+#[tokio::test]
+async fn the_site_is_served_precompressed_to_browsers_that_accept_it() {
+    // A built site in miniature: each file with its .br and .gz beside it, as post-build writes.
+    let dir = std::env::temp_dir().join(format!("demo-api-site-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, body) in [
+        ("app.wasm", "raw"),
+        ("app.wasm.br", "brotli"),
+        ("app.wasm.gz", "gzip"),
+    ] {
+        std::fs::write(dir.join(name), body).unwrap();
+    }
+    let config = Config {
+        dist: Some(dir.clone()),
+        ..Config::default()
+    };
+    let s = start(config).await;
+    let url = s.base.replace("/api/v1", "/app.wasm");
+    for (accepts, encoding, body) in [
+        ("gzip, deflate, br, zstd", Some("br"), "brotli"),
+        ("gzip", Some("gzip"), "gzip"),
+        ("identity", None, "raw"),
+    ] {
+        let response = s
+            .client
+            .get(&url)
+            .header("Accept-Encoding", accepts)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{accepts}");
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .map(|v| v.to_str().unwrap().to_string())
+        };
+        assert_eq!(header("content-encoding").as_deref(), encoding, "{accepts}");
+        assert_eq!(header("content-type").as_deref(), Some("application/wasm"));
+        assert_eq!(header("vary").as_deref(), Some("accept-encoding"));
+        assert_eq!(response.text().await.unwrap(), body, "{accepts}");
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}
