@@ -9,6 +9,7 @@ pub mod input;
 pub mod jobs;
 pub mod link;
 pub mod lowercase;
+pub mod shell;
 pub mod thousands;
 pub mod time;
 

@@ -8,6 +8,7 @@ use job_viewer::components::{ApiKeyInput, ResultsGrid};
 use job_viewer::jobs::batching::BatchOutcome;
 use job_viewer::jobs::fetch_jobs::FetchReport;
 use job_viewer::jobs::view_state::ViewState;
+use job_viewer::shell::ShellInput;
 use job_viewer::time::local_time::{format_utc, parse_instant};
 use job_viewer::JobViewerPage;
 use leptos::prelude::*;
@@ -59,7 +60,7 @@ async fn gloo_timers_sleep() {
 #[wasm_bindgen_test]
 async fn empty_submit_explains_each_required_field_and_keeps_input() {
     let root = container();
-    let _handle = mount_to(root.clone(), JobViewerPage);
+    let _handle = mount_to(root.clone(), || view! { <JobViewerPage/> });
     type_into(&root, "#workspace-id", "keep me");
     find::<HtmlElement>(&root, "button[type=submit]").click();
     settle().await;
@@ -86,7 +87,7 @@ async fn empty_submit_explains_each_required_field_and_keeps_input() {
 #[wasm_bindgen_test]
 async fn bad_job_ids_are_named_before_any_request() {
     let root = container();
-    let _handle = mount_to(root.clone(), JobViewerPage);
+    let _handle = mount_to(root.clone(), || view! { <JobViewerPage/> });
     for (selector, value) in [
         ("#api-key", "k"),
         ("#workspace-id", "w"),
@@ -112,7 +113,7 @@ async fn bad_job_ids_are_named_before_any_request() {
 #[wasm_bindgen_test]
 async fn the_base_url_hint_shows_the_exact_url_called() {
     let root = container();
-    let _handle = mount_to(root.clone(), JobViewerPage);
+    let _handle = mount_to(root.clone(), || view! { <JobViewerPage/> });
     type_into(&root, "#base-url", "https://dc.example.com/api/v1/");
     settle().await;
     assert_eq!(
@@ -400,4 +401,51 @@ fn share_links_are_encoded_by_the_browser_and_stay_readable() {
         view
     );
     assert!(params.contains(&("ids2".to_string(), "日".to_string())));
+}
+
+#[wasm_bindgen_test]
+async fn the_static_shell_hands_over_what_was_typed_and_where_the_caret_was() {
+    // index.html's shell in miniature, first in the page as there.
+    let document = document();
+    let shell: HtmlElement = document.create_element("main").unwrap().unchecked_into();
+    shell.set_id("shell");
+    shell.set_inner_html(
+        r#"<input id="base-url"><input id="api-key" type="password">
+           <input id="workspace-id"><textarea id="job-ids"></textarea>"#,
+    );
+    let body = document.body().unwrap();
+    body.insert_before(&shell, body.first_child().as_ref())
+        .unwrap();
+    type_into(&shell, "#api-key", "k-123");
+    type_into(&shell, "#job-ids", "1042 1003");
+    let ids: HtmlInputElement = find(&shell, "#job-ids");
+    ids.focus().unwrap();
+    ids.set_selection_range(5, 9).unwrap();
+
+    let typed = ShellInput::take();
+    assert!(
+        document.get_element_by_id("shell").is_none(),
+        "the shell is gone"
+    );
+    assert_eq!(
+        (
+            typed.base_url.as_str(),
+            typed.api_key.as_str(),
+            typed.job_ids.as_str()
+        ),
+        ("", "k-123", "1042 1003")
+    );
+    assert_eq!(typed.focus, Some(("job-ids".to_string(), 5, 9)));
+
+    let root = container();
+    let _handle = mount_to(root.clone(), move || view! { <JobViewerPage typed/> });
+    settle().await;
+    let field = |selector| find::<HtmlInputElement>(&root, selector).value();
+    assert_eq!(field("#api-key"), "k-123");
+    assert_eq!(field("#job-ids"), "1042 1003");
+    assert_eq!(
+        field("#base-url"),
+        "",
+        "an empty shell field leaves the page's own value"
+    );
 }

@@ -5,6 +5,7 @@ use super::StatusNotice;
 use crate::input::form_input::{FieldErrors, FormInput};
 use crate::link::saved_settings::{self, SavedSettings};
 use crate::link::share_link::SharedView;
+use crate::shell::ShellInput;
 
 /// The four fields as typed. Nothing here is ever cleared by an error.
 #[derive(Clone, Copy)]
@@ -50,6 +51,24 @@ impl FormFields {
             self.job_ids.set(String::new());
             self.base_url.set(saved.base_url.clone());
             self.workspace_id.set(saved.workspace_id.clone());
+        }
+    }
+}
+
+impl FormFields {
+    /// What was typed into the page's static shell before the app took over wins over a link and
+    /// remembered settings: it is the newest thing the person did.
+    pub fn fill_from_shell(&self, typed: &ShellInput) {
+        let fields = [
+            (self.base_url, &typed.base_url),
+            (self.api_key, &typed.api_key),
+            (self.workspace_id, &typed.workspace_id),
+            (self.job_ids, &typed.job_ids),
+        ];
+        for (field, text) in fields {
+            if !text.is_empty() {
+                field.set(text.clone());
+            }
         }
     }
 }
@@ -150,10 +169,11 @@ pub fn FetchForm(
                     aria-describedby="base-url-hint base-url-error"
                 />
                 <p id="base-url-hint" class="hint">
-                    {move || match calls_url.get() {
-                        Some(url) => format!("Calls POST {url}"),
-                        None => "With or without /api/v1; leave empty to call this page's own address.".to_string(),
+                    {move || match calls_url.with(Option::is_some) {
+                        true => "Calls POST ",
+                        false => "With or without /api/v1; leave empty to call this page's own address.",
                     }}
+                    <span class="url">{move || calls_url.get().unwrap_or_default()}</span>
                 </p>
                 <super::FieldError id="base-url-error" message=base_error/>
             </div>

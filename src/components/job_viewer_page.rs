@@ -10,6 +10,7 @@ use crate::input::form_input::{validate, FieldErrors, JobQuery};
 use crate::jobs::job_fetch::JobFetch;
 use crate::link::share_link::{compact_ranges, link_params, read_link, PageLink, SharedView};
 use crate::link::{page_location, saved_settings};
+use crate::shell::ShellInput;
 use crate::thousands::group_thousands;
 
 /// A short status line for screen readers and eyes: duplicates dropped, cancelled, copied.
@@ -30,7 +31,11 @@ const KEY_HINT: &str =
 
 /// The whole page: the form, the fetch in flight, and what it found.
 #[component]
-pub fn JobViewerPage() -> impl IntoView {
+pub fn JobViewerPage(
+    /// What was typed into index.html's static shell before the page mounted.
+    #[prop(optional)]
+    typed: ShellInput,
+) -> impl IntoView {
     let fields = FormFields::new();
     let field_errors = RwSignal::new(FieldErrors::default());
     let fetch = JobFetch::new();
@@ -62,6 +67,7 @@ pub fn JobViewerPage() -> impl IntoView {
     if let Some(key) = saved.api_key {
         fields.api_key.set(key);
     }
+    fields.fill_from_shell(&typed);
     let key_memory = KeyMemory::new(fields.api_key, remember_key, notice);
 
     let calls_url = Signal::derive({
@@ -137,7 +143,9 @@ pub fn JobViewerPage() -> impl IntoView {
             }
         }
     };
-    if shared.has_ids() {
+    // Not when the person already typed into the static shell: they are in the middle of
+    // something (maybe the key), and Fetch jobs is one press away.
+    if shared.has_ids() && typed.is_empty() {
         // After the first render, so the key field exists to be focused.
         let load_link = load_link.clone();
         request_animation_frame(load_link);

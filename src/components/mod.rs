@@ -21,7 +21,7 @@ pub use fetch_progress::FetchProgress;
 pub use field_error::FieldError;
 pub use folded_form::FoldedForm;
 pub use grid::ResultsGrid;
-pub use job_viewer_page::{JobViewerPage, StatusNotice};
+pub use job_viewer_page::{JobViewerPage, JobViewerPageProps, StatusNotice};
 pub use results_section::ResultsSection;
 pub use results_summary::ResultsSummary;
 pub use search_box::SearchBox;
