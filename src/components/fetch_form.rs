@@ -53,9 +53,7 @@ impl FormFields {
             self.workspace_id.set(saved.workspace_id.clone());
         }
     }
-}
 
-impl FormFields {
     /// What was typed into the page's static shell before the app took over wins over a link and
     /// remembered settings: it is the newest thing the person did.
     pub fn fill_from_shell(&self, typed: &ShellInput) {
@@ -169,9 +167,10 @@ pub fn FetchForm(
                     aria-describedby="base-url-hint base-url-error"
                 />
                 <p id="base-url-hint" class="hint">
-                    {move || match calls_url.with(Option::is_some) {
-                        true => "Calls POST ",
-                        false => "With or without /api/v1; leave empty to call this page's own address.",
+                    {move || if calls_url.with(Option::is_some) {
+                        "Calls POST "
+                    } else {
+                        "With or without /api/v1; leave empty to call this page's own address."
                     }}
                     <span class="url">{move || calls_url.get().unwrap_or_default()}</span>
                 </p>
