@@ -16,7 +16,7 @@ fn main() {
     // index.html's static shell has been on screen (and maybe typed into) since the HTML and
     // CSS arrived: take what it holds, then mount the page in its place within this same task.
     let typed = job_viewer::shell::ShellInput::take();
-    let focus = typed.clone();
+    let focus = typed.focus.clone();
     leptos::mount::mount_to_body(move || job_viewer::JobViewerPage(JobViewerPageProps { typed }));
-    focus.restore_focus();
+    job_viewer::shell::restore_focus(focus);
 }

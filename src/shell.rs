@@ -11,7 +11,7 @@ use web_sys::{Document, HtmlInputElement};
 const SHELL_ID: &str = "shell";
 
 /// What was typed into the shell before the app mounted. Empty when there was no shell.
-#[derive(Clone, Default, Debug)]
+#[derive(Default, Debug)]
 pub struct ShellInput {
     pub base_url: String,
     pub api_key: String,
@@ -40,7 +40,7 @@ impl ShellInput {
             .active_element()
             .filter(|active| shell.contains(Some(active)))
             .and_then(|active| {
-                let field = text_field(&document, &active.id())?;
+                let field: &HtmlInputElement = active.unchecked_ref();
                 let at = |position: Result<Option<u32>, _>| position.ok().flatten();
                 Some((
                     active.id(),
@@ -70,24 +70,25 @@ impl ShellInput {
         .iter()
         .all(|text| text.is_empty())
     }
+}
 
-    /// Puts the caret back where it was in the shell, now in the app's field with the same ID,
-    /// so the next key pressed lands where the person was typing. Leptos sets the fields' values
-    /// in a microtask after mounting; this runs in the one after it, still before any paint.
-    pub fn restore_focus(&self) {
-        let Some((id, start, end)) = self.focus.clone() else {
-            return;
-        };
-        queue_microtask(move || {
-            let document = web_sys::window().and_then(|w| w.document());
-            if let Some(field) = document.and_then(|d| text_field(&d, &id)) {
-                // A field type without a selection refuses the range: focus is enough there.
-                let _ = field
-                    .focus()
-                    .and_then(|()| field.set_selection_range(start, end));
-            }
-        });
-    }
+/// Puts the caret back where it was in the shell (`ShellInput::focus`), now in the app's field
+/// with the same ID, so the next key pressed lands where the person was typing. Leptos sets the
+/// fields' values in a microtask after mounting; this runs in the one after it, still before any
+/// paint.
+pub fn restore_focus(focus: Option<(String, u32, u32)>) {
+    let Some((id, start, end)) = focus else {
+        return;
+    };
+    queue_microtask(move || {
+        let document = web_sys::window().and_then(|w| w.document());
+        if let Some(field) = document.and_then(|d| text_field(&d, &id)) {
+            // A field type without a selection refuses the range: focus is enough there.
+            let _ = field
+                .focus()
+                .and_then(|()| field.set_selection_range(start, end));
+        }
+    });
 }
 
 /// One of the form's text fields, input or textarea. Both have the same `value` and selection
