@@ -3,10 +3,9 @@
 // over repeated runs. Prints a table and writes bench/results/latest.json.
 // Run through scripts/bench, which builds dist/ and demo-api first. No timing is asserted.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { PAGE_FILE, precompress } from '../scripts/precompress.mjs';
 
@@ -59,16 +58,16 @@ const pages = {
 };
 
 // ---- transfer ----------------------------------------------------------------------------------
+// What a host sends: the .br and .gz copies written beside each page file (by post-build for the
+// page, above for the baseline), so these are the bytes scripts/size-check.mjs counts.
 function transfer(dir) {
-  const files = readdirSync(dir).filter((name) => PAGE_FILE.test(name)).map((name) => {
-    const bytes = readFileSync(join(dir, name));
-    return {
-      file: name,
-      raw: bytes.length,
-      gzip: gzipSync(bytes, { level: 9 }).length,
-      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    };
-  });
+  const size = (name) => statSync(join(dir, name)).size;
+  const files = readdirSync(dir).filter((name) => PAGE_FILE.test(name)).map((name) => ({
+    file: name,
+    raw: size(name),
+    gzip: size(`${name}.gz`),
+    brotli: size(`${name}.br`),
+  }));
   const total = files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   return { files, total };
 }
