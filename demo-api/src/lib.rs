@@ -27,6 +27,8 @@ struct AppState {
     config: Config,
     started: Instant,
     started_unix: i64,
+    /// When the live jobs' clock started: at start, and again at each `POST /log/reset`.
+    live_since: Mutex<Instant>,
     /// API requests seen so far (preflights excluded): drives --fail-first and --error-rate.
     requests: AtomicU64,
     /// The IDs each details request asked for, in order: `GET /log/details` shows them, so a
@@ -43,6 +45,7 @@ pub fn app(config: Config) -> Router {
     let state = Arc::new(AppState {
         config,
         started: Instant::now(),
+        live_since: Mutex::new(Instant::now()),
         started_unix: SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_secs() as i64)
@@ -67,7 +70,8 @@ pub fn app(config: Config) -> Router {
     // page asked for.
     let router = Router::new()
         .route("/healthz", get(|| async { "ok" }))
-        .route("/log/details", get(details_log).with_state(state))
+        .route("/log/details", get(details_log).with_state(state.clone()))
+        .route("/log/reset", post(reset).with_state(state))
         .nest("/api/v1", api);
     // A release build carries a .br and a .gz beside each file: those go to browsers that accept
     // them, as a real static host would serve the page. ServeDir does not say that the answer
@@ -199,7 +203,8 @@ impl AppState {
     fn job(&self, id: u64) -> Option<data::Job> {
         // The live jobs' clock, --clock-speed times faster; their times read as if the server
         // had started that long ago, so a job is never started in the future.
-        let live_secs = (self.started.elapsed().as_secs_f64() * self.config.clock_speed) as i64;
+        let since = self.live_since.lock().map_or(self.started, |since| *since);
+        let live_secs = (since.elapsed().as_secs_f64() * self.config.clock_speed) as i64;
         let now = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs() as i64);
@@ -215,6 +220,19 @@ async fn details_log(State(state): State<Shared>) -> Response {
         .map(|log| log.clone())
         .unwrap_or_default();
     axum::Json(log).into_response()
+}
+
+/// Starts over, for the next test: the live jobs' clock from zero (PENDING again), the request
+/// count (for --fail-after) and the log empty.
+async fn reset(State(state): State<Shared>) -> &'static str {
+    if let Ok(mut since) = state.live_since.lock() {
+        *since = Instant::now();
+    }
+    if let Ok(mut log) = state.details_log.lock() {
+        log.clear();
+    }
+    state.requests.store(0, Ordering::SeqCst);
+    "reset"
 }
 
 /// The body is a bare JSON array of IDs (as the reference's example sends) or `{"job_ids": [...]}`

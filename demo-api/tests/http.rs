@@ -396,6 +396,22 @@ async fn a_fast_clock_finishes_the_live_jobs_and_the_log_shows_what_was_asked() 
         .await
         .unwrap();
     assert_eq!(log, json!([[1020, 1021], [1042]]));
+
+    // A reset starts the live clock and the log over.
+    let reset = s.client.post(s.base.replace("/api/v1", "/log/reset"));
+    assert!(reset.send().await.unwrap().status().is_success());
+    let (_, body) = json_of(s.details("[1020]").auth()).await;
+    assert_eq!(body["data"][0]["status"], "PENDING");
+    let log: Value = s
+        .client
+        .get(s.base.replace("/api/v1", "/log/details"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(log, json!([[1020]]));
 }
 
 /// Now in the API's timestamp format (ISO 8601, UTC, seconds), comparable as text.
