@@ -194,7 +194,7 @@ pub fn JobViewerPage(
     });
 
     let on_submit = Callback::new(move |()| {
-        if fetch.is_running() {
+        if fetch.progress.with_untracked(Option::is_some) {
             return; // already fetching: the button is disabled, this catches Ctrl+Enter
         }
         submit(FetchOrigin::User);

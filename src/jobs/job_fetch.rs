@@ -112,8 +112,8 @@ impl JobFetch {
         fetch
     }
 
-    /// A fetch is running.
-    pub fn is_running(self) -> bool {
+    /// A fetch or a refresh is running.
+    fn is_running(self) -> bool {
         self.running.with_value(Option::is_some)
     }
 
@@ -248,11 +248,11 @@ impl JobFetch {
             live.news.set(sentence);
             live.delay_ms
                 .set_value(next_delay(live.delay_ms.get_value(), !changed.is_empty()));
-            live.changed.set(changed);
-            let generation = live.generation.get_value();
+            live.changed.set(changed.clone());
             set_timeout(
                 move || {
-                    if live.generation.get_value() == generation {
+                    // Unless a newer refresh has marked rows of its own since.
+                    if live.changed.with_untracked(|now| *now == changed) {
                         live.changed.set(Vec::new());
                     }
                 },
