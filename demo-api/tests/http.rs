@@ -386,15 +386,7 @@ async fn a_fast_clock_finishes_the_live_jobs_and_the_log_shows_what_was_asked() 
     assert!(finished <= now_iso(), "{finished}");
 
     json_of(s.details("[1042]").auth()).await;
-    let log: Value = s
-        .client
-        .get(s.base.replace("/api/v1", "/log/details"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let log = details_log(&s).await;
     assert_eq!(log, json!([[1020, 1021], [1042]]));
 
     // A reset starts the live clock and the log over.
@@ -402,16 +394,21 @@ async fn a_fast_clock_finishes_the_live_jobs_and_the_log_shows_what_was_asked() 
     assert!(reset.send().await.unwrap().status().is_success());
     let (_, body) = json_of(s.details("[1020]").auth()).await;
     assert_eq!(body["data"][0]["status"], "PENDING");
-    let log: Value = s
-        .client
-        .get(s.base.replace("/api/v1", "/log/details"))
+    let log = details_log(&s).await;
+    assert_eq!(log, json!([[1020]]));
+}
+
+/// The IDs of each details request the server has had, from `GET /log/details`.
+async fn details_log(s: &Server) -> Value {
+    let url = s.base.replace("/api/v1", "/log/details");
+    s.client
+        .get(url)
         .send()
         .await
         .unwrap()
         .json()
         .await
-        .unwrap();
-    assert_eq!(log, json!([[1020]]));
+        .unwrap()
 }
 
 /// Now in the API's timestamp format (ISO 8601, UTC, seconds), comparable as text.
