@@ -19,6 +19,11 @@ export const BIG = { port: 18814, flags: '--jobs 100000' };
 export const NGINX = 18820;
 /** The same, as on a host whose nginx has no brotli module (gzip only). */
 export const NGINX_WITHOUT_BROTLI = 18821;
+/** Live jobs (1020-1024) on a clock 25 times faster: PENDING at first, all finished within 4 s of
+ *  `POST /log/reset`. Its tests run one at a time, since they reset it. */
+export const LIVE = { port: 18822, flags: '--clock-speed 25' };
+/** The same, with every request after the first answering 401: refreshes fail. */
+export const LIVE_FAILING = { port: 18823, flags: '--clock-speed 25 --fail-after 1 --error-status 401' };
 /** The address of a server started here. */
 export const at = (port: number) => `http://127.0.0.1:${port}`;
 const demoApi = '../target/debug/demo-api';
@@ -73,6 +78,8 @@ export default defineConfig({
     server(SUBPATH_BUILD.port, `--dist ../dist-viewer --dist-path ${SUBPATH_BUILD.path}`),
     server(ANY_SUBPATH.port, `--dist ../dist --dist-path ${ANY_SUBPATH.path}`),
     server(BIG.port, BIG.flags),
+    server(LIVE.port, LIVE.flags),
+    server(LIVE_FAILING.port, LIVE_FAILING.flags),
     { ...server(NGINX, '', `./nginx-test.sh ${NGINX} ${at(MAIN)} ../dist`), url: `${at(NGINX)}/` },
     {
       ...server(NGINX_WITHOUT_BROTLI, '', `./nginx-test.sh ${NGINX_WITHOUT_BROTLI} ${at(MAIN)} ../dist --without-brotli`),

@@ -7,6 +7,7 @@ use job_viewer::api::{decode_details, error_message, parse_retry_after, ApiError
 use job_viewer::components::{ApiKeyInput, ResultsGrid};
 use job_viewer::jobs::batching::BatchOutcome;
 use job_viewer::jobs::fetch_jobs::FetchReport;
+use job_viewer::jobs::job_fetch::JobFetch;
 use job_viewer::jobs::view_state::ViewState;
 use job_viewer::shell::ShellInput;
 use job_viewer::time::local_time::{format_utc, parse_instant};
@@ -158,7 +159,8 @@ fn mount_grid(root: &HtmlElement, report: RwSignal<Option<FetchReport>>) -> impl
         let shown = Memo::new(move |_| {
             report.with(|r| (0..r.as_ref().map_or(0, |r| r.store.rows().len() as u32)).collect())
         });
-        view! { <ResultsGrid report=report view=view shown=shown/> }
+        let live = JobFetch::new().live;
+        view! { <ResultsGrid report=report view=view shown=shown live=live/> }
     })
 }
 

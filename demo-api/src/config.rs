@@ -37,6 +37,10 @@ pub struct Config {
     /// Most IDs one details request may carry; more answers 422
     #[arg(long, value_name = "N", default_value_t = 500)]
     pub batch_limit: usize,
+    /// Run the live jobs' clock (1020-1024 move from PENDING to STARTED to SUCCESS or FAILURE
+    /// within 100 s) this many times faster: 20 has them all finished in 5 s
+    #[arg(long, value_name = "F", default_value_t = 1.0, value_parser = speed)]
+    pub clock_speed: f64,
     /// Answer without CORS headers, like an instance that does not allow this origin
     #[arg(long = "no-cors", action = clap::ArgAction::SetFalse)]
     pub cors: bool,
@@ -50,11 +54,15 @@ pub struct Config {
     /// With --force-status, only the first N API requests fail, then the server recovers
     #[arg(long, value_name = "N", help_heading = "Faults")]
     pub fail_first: Option<u64>,
+    /// Every API request after the first N answers --error-status: the first fetch works, the
+    /// refreshes that follow fail
+    #[arg(long, value_name = "N", help_heading = "Faults")]
+    pub fail_after: Option<u64>,
     /// Answer a seeded fraction F (0 to 1) of API requests with --error-status
     #[arg(long, value_name = "F", default_value_t = 0.0, value_parser = fraction,
           help_heading = "Faults")]
     pub error_rate: f64,
-    /// The status --error-rate and --fail-ids answer with
+    /// The status --error-rate, --fail-ids and --fail-after answer with
     #[arg(long, value_name = "S", default_value_t = 503, value_parser = http_status,
           help_heading = "Faults")]
     pub error_status: u16,
@@ -106,6 +114,13 @@ fn fraction(text: &str) -> Result<f64, String> {
     match text.parse::<f64>() {
         Ok(f) if (0.0..=1.0).contains(&f) => Ok(f),
         _ => Err(format!("takes a number from 0 to 1, got {text:?}")),
+    }
+}
+
+fn speed(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(f) if f > 0.0 && f.is_finite() => Ok(f),
+        _ => Err(format!("takes a number above 0, got {text:?}")),
     }
 }
 

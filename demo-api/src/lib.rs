@@ -5,7 +5,7 @@ pub mod config;
 pub mod data;
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use axum::body::Bytes;
@@ -27,8 +27,13 @@ struct AppState {
     config: Config,
     started: Instant,
     started_unix: i64,
+    /// When the live jobs' clock started: at start, and again at each `POST /log/reset`.
+    live_since: Mutex<Instant>,
     /// API requests seen so far (preflights excluded): drives --fail-first and --error-rate.
     requests: AtomicU64,
+    /// The IDs each details request asked for, in order: `GET /log/details` shows them, so a
+    /// test can check what the page asked for.
+    details_log: Mutex<Vec<Vec<u64>>>,
 }
 
 type Shared = Arc<AppState>;
@@ -40,11 +45,13 @@ pub fn app(config: Config) -> Router {
     let state = Arc::new(AppState {
         config,
         started: Instant::now(),
+        live_since: Mutex::new(Instant::now()),
         started_unix: SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_secs() as i64)
             .unwrap_or(0),
         requests: AtomicU64::new(0),
+        details_log: Mutex::default(),
     });
     let cors = state.config.cors;
     let api = Router::new()
@@ -56,12 +63,15 @@ pub fn app(config: Config) -> Router {
             state.clone(),
             faults_and_auth,
         ))
-        .with_state(state);
+        .with_state(state.clone());
     // --no-cors: like an instance that does not allow this page's origin.
     let api = if cors { api.layer(cors_layer()) } else { api };
-    // Outside the API and its faults: for readiness probes.
+    // Outside the API and its faults: for readiness probes, and for tests to read what the
+    // page asked for.
     let router = Router::new()
         .route("/healthz", get(|| async { "ok" }))
+        .route("/log/details", get(details_log).with_state(state.clone()))
+        .route("/log/reset", post(reset).with_state(state))
         .nest("/api/v1", api);
     // A release build carries a .br and a .gz beside each file: those go to browsers that accept
     // them, as a real static host would serve the page. ServeDir does not say that the answer
@@ -120,6 +130,9 @@ async fn faults_and_auth(State(state): State<Shared>, request: Request, next: Ne
         if config.fail_first.is_none_or(|first| n < first) {
             return injected_failure(config, code);
         }
+    }
+    if config.fail_after.is_some_and(|after| n >= after) {
+        return injected_failure(config, config.error_status);
     }
     if config.error_rate > 0.0 {
         let roll = (data::mix(n ^ 0x5eed) % 1_000_000) as f64 / 1_000_000.0;
@@ -188,8 +201,38 @@ impl AppState {
     }
 
     fn job(&self, id: u64) -> Option<data::Job> {
-        data::job(id, self.config.jobs, self.uptime_secs(), self.started_unix)
+        // The live jobs' clock, --clock-speed times faster; their times read as if the server
+        // had started that long ago, so a job is never started in the future.
+        let since = self.live_since.lock().map_or(self.started, |since| *since);
+        let live_secs = (since.elapsed().as_secs_f64() * self.config.clock_speed) as i64;
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        data::job(id, self.config.jobs, live_secs, now - live_secs)
     }
+}
+
+/// Every details request's IDs so far, oldest first.
+async fn details_log(State(state): State<Shared>) -> Response {
+    let log = state
+        .details_log
+        .lock()
+        .map(|log| log.clone())
+        .unwrap_or_default();
+    axum::Json(log).into_response()
+}
+
+/// Starts over, for the next test: the live jobs' clock from zero (PENDING again), the request
+/// count (for --fail-after) and the log empty.
+async fn reset(State(state): State<Shared>) -> &'static str {
+    if let Ok(mut since) = state.live_since.lock() {
+        *since = Instant::now();
+    }
+    if let Ok(mut log) = state.details_log.lock() {
+        log.clear();
+    }
+    state.requests.store(0, Ordering::SeqCst);
+    "reset"
 }
 
 /// The body is a bare JSON array of IDs (as the reference's example sends) or `{"job_ids": [...]}`
@@ -220,6 +263,9 @@ async fn details(State(state): State<Shared>, body: Bytes) -> Response {
         Ok(ids) => ids,
         Err(message) => return envelope_error(StatusCode::UNPROCESSABLE_ENTITY, &message),
     };
+    if let Ok(mut log) = state.details_log.lock() {
+        log.push(ids.clone());
+    }
     if ids.len() > config.batch_limit {
         let message = format!(
             "Too many job IDs: at most {} per request, got {}",

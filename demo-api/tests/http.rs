@@ -363,3 +363,75 @@ async fn the_site_is_served_precompressed_to_browsers_that_accept_it() {
     }
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[tokio::test]
+async fn a_fast_clock_finishes_the_live_jobs_and_the_log_shows_what_was_asked() {
+    let config = Config {
+        clock_speed: 1000.0, // 100 s of the live jobs' time in 0.1 s
+        ..Config::default()
+    };
+    let s = start(config).await;
+    tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+    let (status, body) = json_of(s.details("[1020, 1021]").auth()).await;
+    assert_eq!(status, StatusCode::OK);
+    let statuses: Vec<&str> = body["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|job| job["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["SUCCESS", "FAILURE"]);
+    // Finished in the past, never in the future.
+    let finished = body["data"][0]["finished_at"].as_str().unwrap().to_string();
+    assert!(finished <= now_iso(), "{finished}");
+
+    json_of(s.details("[1042]").auth()).await;
+    let log = details_log(&s).await;
+    assert_eq!(log, json!([[1020, 1021], [1042]]));
+
+    // A reset starts the live clock and the log over.
+    let reset = s.client.post(s.base.replace("/api/v1", "/log/reset"));
+    assert!(reset.send().await.unwrap().status().is_success());
+    let (_, body) = json_of(s.details("[1020]").auth()).await;
+    assert_eq!(body["data"][0]["status"], "PENDING");
+    let log = details_log(&s).await;
+    assert_eq!(log, json!([[1020]]));
+}
+
+/// The IDs of each details request the server has had, from `GET /log/details`.
+async fn details_log(s: &Server) -> Value {
+    let url = s.base.replace("/api/v1", "/log/details");
+    s.client
+        .get(url)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+/// Now in the API's timestamp format (ISO 8601, UTC, seconds), comparable as text.
+fn now_iso() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    demo_api::data::iso8601(secs)
+}
+
+#[tokio::test]
+async fn fail_after_lets_the_first_requests_through_then_fails() {
+    let config = Config {
+        fail_after: Some(1),
+        error_status: 401,
+        ..Config::default()
+    };
+    let s = start(config).await;
+    let (status, _) = json_of(s.details("[1042]").auth()).await;
+    assert_eq!(status, StatusCode::OK);
+    for _ in 0..2 {
+        let (status, _) = json_of(s.details("[1042]").auth()).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+}

@@ -8,6 +8,7 @@ use crate::api::page_origin;
 use crate::input::endpoint::{api_root, details_url, same_api};
 use crate::input::form_input::{validate, FieldErrors, JobQuery};
 use crate::jobs::job_fetch::JobFetch;
+use crate::jobs::refresh::is_unfinished;
 use crate::link::share_link::{compact_ranges, link_params, read_link, PageLink, SharedView};
 use crate::link::{page_location, saved_settings};
 use crate::shell::ShellInput;
@@ -25,6 +26,9 @@ enum FetchOrigin {
     /// A share link was opened, or Back/Forward restored a set: the URL already says it.
     Link,
 }
+
+/// The tab's title, as index.html has it.
+const PAGE_TITLE: &str = "Datachecks Job Viewer";
 
 const KEY_HINT: &str =
     "Paste your API key to load the jobs in this link (links never carry the key).";
@@ -58,6 +62,32 @@ pub fn JobViewerPage(
         if first_run.is_some() {
             page_location::replace_query(&page_location::encode_query(&params));
         }
+    });
+    // Live refresh: the live region says what changed, and the tab title how many jobs are
+    // still running (and when all have finished), to be seen from another tab.
+    Effect::new(move |_| {
+        if let Some(news) = fetch.live.news.get() {
+            notice.0.set(Some(news));
+        }
+    });
+    let running = Memo::new(move |_| {
+        fetch.report.with(|r| {
+            r.as_ref().filter(|r| r.has_answers()).map(|r| {
+                r.store
+                    .rows()
+                    .iter()
+                    .filter(|row| is_unfinished(row))
+                    .count()
+            })
+        })
+    });
+    Effect::new(move |_| {
+        let title = match running.get() {
+            None => PAGE_TITLE.to_string(),
+            Some(0) => format!("(all finished) {PAGE_TITLE}"),
+            Some(n) => format!("({} running) {PAGE_TITLE}", group_thousands(n as u64)),
+        };
+        document().set_title(&title);
     });
     // The form folds away once results show, until the user asks for it.
     let editing = RwSignal::new(false);
@@ -164,7 +194,7 @@ pub fn JobViewerPage(
     });
 
     let on_submit = Callback::new(move |()| {
-        if fetch.is_running() {
+        if fetch.progress.with_untracked(Option::is_some) {
             return; // already fetching: the button is disabled, this catches Ctrl+Enter
         }
         submit(FetchOrigin::User);

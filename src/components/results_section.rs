@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{CopyLinkButton, ResultsGrid, ResultsSummary, SearchBox};
+use super::{CopyLinkButton, LiveRefreshBar, ResultsGrid, ResultsSummary, SearchBox};
 use crate::jobs::job_fetch::JobFetch;
 use crate::jobs::view_state::{sorted, ViewState};
 use crate::thousands::group_thousands;
@@ -69,6 +69,7 @@ pub fn ResultsSection(
                     <ResultsSummary summary=summary.into() view=view/>
                     <CopyLinkButton/>
                 </div>
+                <LiveRefreshBar fetch=fetch/>
                 <div class="grid-tools">
                     <SearchBox view=view/>
                     <p class="showing" aria-live="polite">{showing}</p>
@@ -76,7 +77,7 @@ pub fn ResultsSection(
                         "Clear filters"
                     </button>
                 </div>
-                <ResultsGrid report=report view=view shown=shown/>
+                <ResultsGrid report=report view=view shown=shown live=fetch.live/>
             }
         })
     };

@@ -6,6 +6,7 @@ use web_sys::Storage;
 const BASE_URL: &str = "datachecks-job-viewer.base-url";
 const WORKSPACE_ID: &str = "datachecks-job-viewer.workspace-id";
 const API_KEY: &str = "datachecks-job-viewer.api-key";
+const AUTO_REFRESH: &str = "datachecks-job-viewer.auto-refresh";
 
 /// Settings found in localStorage; empty when storage is blocked or empty.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -49,5 +50,16 @@ pub fn save_api_key(key: &str) {
 pub fn forget_api_key() {
     if let Some(storage) = storage() {
         let _ = storage.remove_item(API_KEY);
+    }
+}
+
+/// "Auto-refresh" is on unless the user turned it off on this device.
+pub fn auto_refresh() -> bool {
+    read(AUTO_REFRESH).as_deref() != Some("off")
+}
+
+pub fn save_auto_refresh(on: bool) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(AUTO_REFRESH, if on { "on" } else { "off" });
     }
 }

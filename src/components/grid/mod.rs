@@ -14,6 +14,7 @@ use window::window;
 
 use crate::jobs::column::COLUMNS;
 use crate::jobs::fetch_jobs::FetchReport;
+use crate::jobs::job_fetch::Live;
 use crate::jobs::view_state::{Direction, ViewState};
 
 /// A first guess at a row's height in pixels, until a rendered row is measured.
@@ -30,14 +31,13 @@ pub fn ResultsGrid(
     view: RwSignal<ViewState>,
     /// Store positions of the rows shown, in the order shown.
     shown: Memo<Vec<u32>>,
+    /// Live refresh: the clock "running for" ticks by, and the rows just changed.
+    live: Live,
 ) -> impl IntoView {
     let scroller = NodeRef::<Div>::new();
     let scroll_top = RwSignal::new(0.0);
     let view_height = RwSignal::new(600.0);
     let row_height = RwSignal::new(ROW_HEIGHT_GUESS);
-    // One clock reading for the grid, so "running for" agrees across rows; reading it again each
-    // time batches land would redraw every row in view for a few seconds' difference.
-    let now_ms = Signal::stored(crate::time::local_time::now_ms());
     let slice = Memo::new(move |_| {
         shown.with(|s| {
             window(
@@ -165,7 +165,7 @@ pub fn ResultsGrid(
                                     report=report
                                     index=index
                                     position=position
-                                    now_ms=now_ms
+                                    live=live
                                 />
                             }
                         }

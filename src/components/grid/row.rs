@@ -1,9 +1,11 @@
 use leptos::prelude::*;
 
 use crate::components::StatusNotice;
-use crate::jobs::column::{Cell, COLUMNS, SPANNED};
+use crate::jobs::column::{duration, Cell, COLUMNS, SPANNED};
 use crate::jobs::fetch_jobs::FetchReport;
+use crate::jobs::job_fetch::Live;
 use crate::jobs::job_row::JobRow;
+use crate::jobs::refresh::is_unfinished;
 use crate::jobs::tone::Tone;
 use crate::time::local_time::{format_local, format_utc};
 
@@ -17,35 +19,50 @@ pub fn GridRow(
     index: usize,
     /// Its position in the grid (sorted and filtered), from 0.
     position: usize,
-    /// One clock reading for the grid, so "running for" agrees across rows.
-    now_ms: Signal<f64>,
+    /// Live refresh: the page's ticking clock, and the rows the last refresh changed.
+    live: Live,
 ) -> impl IntoView {
     let row = Memo::new(move |_| {
         report.with(|r| r.as_ref().and_then(|r| r.store.rows().get(index).cloned()))
     });
     let class = move || {
+        let changed = row.with(|r| {
+            r.as_ref()
+                .and_then(JobRow::id)
+                .is_some_and(|id| live.changed.with(|c| c.contains(&id)))
+        });
         row.with(|r| match r {
             Some(JobRow::NotFound(_)) => "row row-missing",
             Some(JobRow::Failed { .. } | JobRow::Unreadable(_)) => "row row-failed",
+            // Marked by its text too ("Updated", from the stylesheet), not only by colour.
+            _ if changed => "row row-changed",
             _ => "row",
         })
     };
     view! {
         // Row 1 is the header row.
         <tr class=class aria-rowindex=position + 2>
-            {move || row.get().map(|row| cells(row, now_ms.get()))}
+            {move || row.get().map(|row| cells(row, live.now))}
         </tr>
     }
 }
 
-fn cells(row: JobRow, now_ms: f64) -> AnyView {
+fn cells(row: JobRow, now: RwSignal<f64>) -> AnyView {
+    let running = is_unfinished(&row);
     let (run_id, tone, badge, text, raw) = match row {
         JobRow::Found(job) => {
+            let now_ms = now.get_untracked();
             return COLUMNS
                 .iter()
                 .enumerate()
                 .map(|(i, column)| {
-                    let content = cell_view((column.cell)(&job, now_ms), job.run_id);
+                    let content = if running && column.key == "duration" {
+                        // "running for 2 min 13 s", ticking with the page's clock.
+                        let job = job.clone();
+                        view! { <span>{move || duration(&job, now.get()).text()}</span> }.into_any()
+                    } else {
+                        cell_view((column.cell)(&job, now_ms), job.run_id)
+                    };
                     if i == 0 {
                         view! { <th scope="row" data-label=column.label>{content}</th> }.into_any()
                     } else {
@@ -58,7 +75,7 @@ fn cells(row: JobRow, now_ms: f64) -> AnyView {
                     }
                 })
                 .collect_view()
-                .into_any()
+                .into_any();
         }
         JobRow::Loading(id) => (
             id.to_string(),
