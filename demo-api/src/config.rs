@@ -79,13 +79,13 @@ pub struct Config {
         help_heading = "Faults"
     )]
     pub retry_after_secs: u64,
-    /// Details answer 200 with a body that is not valid JSON
+    /// Details and diff details answer 200 with a body that is not valid JSON
     #[arg(long, help_heading = "Faults")]
     pub malformed_json: bool,
-    /// Details answer 200 with JSON whose data is not a list of jobs
+    /// Details and diff details answer 200 with JSON whose data has the wrong shape
     #[arg(long, help_heading = "Faults")]
     pub wrong_shape: bool,
-    /// Details add job objects that cannot be read at all
+    /// Details add job objects that cannot be read at all; diff details add such a row
     #[arg(long, help_heading = "Faults")]
     pub broken_items: bool,
 }

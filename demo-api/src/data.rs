@@ -257,31 +257,121 @@ impl Job {
         })
     }
 
-    /// The row-level diff of a mismatched job (an empty diff for a match).
+    /// The row-level diff of a finished job: nothing differs for a MATCH; a MISMATCH has rows
+    /// that differ in numbers, strings, nulls, dates and booleans, and rows found on one side
+    /// only (their other side's values are absent). Job 1042, the reference's example, differs
+    /// in `total` alone; job 1002 differs in several hundred rows and has a column whose name,
+    /// and a value, are markup. Jobs without a result (not SUCCESS) have no diff details.
     pub fn diff_details(&self) -> Option<Value> {
         let result = self.result.as_ref()?;
-        let rows: Vec<Value> = if result.diff_status == "MISMATCH" {
-            (0..3u64)
-                .map(|i| {
-                    let source = 100.0 + (mix(self.run_id + i) % 10_000) as f64 / 100.0;
-                    json!({"order_id": 10_000 + self.run_id * 10 + i,
-                           "source_total": source, "target_total": source + 0.01})
-                })
-                .collect()
-        } else {
-            Vec::new()
+        let seed = mix(self.run_id ^ 0xD1FF);
+        let mismatch = result.diff_status == "MISMATCH";
+        // (source column, target column) pairs of the comparison; the first is the key.
+        let mut columns: Vec<(&str, &str)> = vec![("order_id", "order_id"), ("total", "total")];
+        let (differing, rows): (Vec<&str>, u64) = match self.run_id {
+            1042 => (vec!["total"], 3),
+            1002 => (
+                vec!["total", "status", "shipped_on", "is_gift", "coupon", HOSTILE_COLUMN],
+                420,
+            ),
+            _ => {
+                let first = (seed >> 8) as usize % DIFF_COLUMNS.len();
+                let picked = (0..1 + seed % 3)
+                    .map(|i| DIFF_COLUMNS[(first + i as usize) % DIFF_COLUMNS.len()])
+                    .collect();
+                (picked, 3 + (seed >> 16) % 10)
+            }
         };
-        let mismatched = if rows.is_empty() {
-            json!({})
-        } else {
-            json!({"total": {"mismatch_count": rows.len(), "details": "Numeric value differences"}})
-        };
+        for &column in differing.iter().chain(&["status", "shipped_on"]) {
+            if !columns.iter().any(|(c, _)| *c == column) {
+                // One renamed column, as comparisons across systems have.
+                let target = if column == "shipped_on" { "ship_date" } else { column };
+                columns.push((column, target));
+            }
+        }
+        let mut diff_rows = Vec::new();
+        let mut counts = vec![0u64; differing.len()];
+        for i in (0..rows).filter(|_| mismatch) {
+            let order_id = 10_000 + self.run_id * 1000 + i;
+            let mut row = serde_json::Map::new();
+            row.insert("order_id".into(), json!(order_id));
+            // Every 7th row is only in the source, every 11th only in the target (in the
+            // reference example, its last row is missing in the target).
+            let only_source = i % 7 == 6 || (self.run_id == 1042 && i == rows - 1);
+            let only_target = !only_source && i % 11 == 10;
+            for (j, &column) in differing.iter().enumerate() {
+                let cell_seed = mix(order_id ^ seed ^ j as u64);
+                // A row differs in its first column always and in each other one by chance;
+                // where it does not, both sides hold the same value.
+                let differs = only_source || only_target || j == 0 || cell_seed % 3 != 0;
+                let (source, target) = diff_values(column, cell_seed);
+                let target = if differs { target } else { source.clone() };
+                counts[j] += u64::from(differs);
+                if !only_target {
+                    row.insert(format!("source_{column}"), source);
+                }
+                if !only_source {
+                    row.insert(format!("target_{column}"), target);
+                }
+            }
+            diff_rows.push(Value::Object(row));
+        }
+        let mismatched: serde_json::Map<String, Value> = differing
+            .iter()
+            .zip(&counts)
+            .filter(|(_, &count)| count > 0)
+            .map(|(&column, &count)| {
+                let details = match column {
+                    "total" => "Numeric value differences",
+                    "is_gift" => "Boolean value differences",
+                    "shipped_on" => "Date value differences",
+                    "coupon" => "Null in source, set in target",
+                    _ => "String value differences",
+                };
+                (column.to_string(), json!({"mismatch_count": count, "details": details}))
+            })
+            .collect();
         Some(json!({
             "primary_key_columns": ["order_id"],
-            "column_mapping": {"order_id": "order_id", "total": "total"},
+            "column_mapping": columns.iter().map(|(s, t)| (s.to_string(), json!(t)))
+                .collect::<serde_json::Map<String, Value>>(),
             "mismatched_columns_mapping": mismatched,
-            "diff_rows": rows,
+            "diff_rows": diff_rows,
         }))
+    }
+}
+
+/// Columns a seeded MISMATCH job may differ in.
+const DIFF_COLUMNS: &[&str] = &["total", "status", "shipped_on", "is_gift", "coupon"];
+
+/// A column name that is markup: the page must show it as text.
+pub const HOSTILE_COLUMN: &str = "<img src=x onerror=alert(1)>note";
+
+/// A column's value in the source and in the target of one differing row.
+fn diff_values(column: &str, seed: u64) -> (Value, Value) {
+    match column {
+        "total" => {
+            let cents = 1_000 + seed % 50_000;
+            let delta = [1, 100, -250, 5][(seed >> 20) as usize % 4];
+            (
+                json!(cents as f64 / 100.0),
+                json!((cents as i64 + delta) as f64 / 100.0),
+            )
+        }
+        "status" => {
+            let value = pick(&["shipped", "pending", "returned"], seed);
+            (json!(value), json!(value.to_uppercase()))
+        }
+        "shipped_on" => {
+            let day = 1 + seed % 28;
+            (json!(format!("2025-01-{day:02}")), json!(format!("2025-02-{day:02}")))
+        }
+        "is_gift" => (json!(seed % 2 == 0), json!(seed % 2 == 1)),
+        "coupon" => (Value::Null, json!(pick(&["WINTER10", "VIP", "FREESHIP"], seed))),
+        _ => (
+            json!("<script>alert('x')</script>"),
+            json!("plain text"),
+        ),
     }
 }
 

@@ -278,14 +278,7 @@ async fn details(State(state): State<Shared>, body: Bytes) -> Response {
         return injected_failure(config, config.error_status);
     }
     if config.malformed_json {
-        let truncated =
-            r#"{"message": "ok", "meta": {}, "data": [{"run_id": 1001, "status": "SUCC"#;
-        return (
-            StatusCode::OK,
-            [(header::CONTENT_TYPE, "application/json")],
-            truncated,
-        )
-            .into_response();
+        return truncated_json();
     }
     if config.wrong_shape {
         return envelope(StatusCode::OK, "ok", json!({"jobs": "not here"}));
@@ -302,18 +295,49 @@ async fn details(State(state): State<Shared>, body: Bytes) -> Response {
     envelope(StatusCode::OK, "Job details fetched", Value::Array(jobs))
 }
 
+/// The body of an answer that claims JSON and is not (--malformed-json).
+const TRUNCATED_JSON: &str = r#"{"message": "ok", "meta": {}, "data": [{"run_id": 1001, "status": "SUCC"#;
+
+fn truncated_json() -> Response {
+    (
+        StatusCode::OK,
+        [(header::CONTENT_TYPE, "application/json")],
+        TRUNCATED_JSON,
+    )
+        .into_response()
+}
+
+/// The same faults as the details endpoint: --fail-ids for this job, --malformed-json,
+/// --wrong-shape (`data` not an object) and --unreadable-jobs (rows that are not objects).
 async fn diff_details(State(state): State<Shared>, Path(id): Path<String>) -> Response {
+    let config = &state.config;
     let Some(job) = id.parse().ok().and_then(|id| state.job(id)) else {
         return envelope_error(
             StatusCode::NOT_FOUND,
             &format!("No job {id} in this workspace"),
         );
     };
+    if config.fail_ids.contains(&job.run_id) {
+        return injected_failure(config, config.error_status);
+    }
+    if config.malformed_json {
+        return truncated_json();
+    }
+    if config.wrong_shape {
+        return envelope(StatusCode::OK, "ok", json!(["not", "diff", "details"]));
+    }
     match job.diff_details() {
-        Some(diff) => envelope(StatusCode::OK, "Diff details fetched", diff),
+        Some(mut diff) => {
+            if config.broken_items {
+                if let Some(Value::Array(rows)) = diff.get_mut("diff_rows") {
+                    rows.push(json!("not a row object"));
+                }
+            }
+            envelope(StatusCode::OK, "Diff details fetched", diff)
+        }
         None => envelope_error(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &format!("Job {id} has no result yet (status {})", job.status),
+            StatusCode::NOT_FOUND,
+            &format!("Job {id} has no diff details: it has no result (status {})", job.status),
         ),
     }
 }

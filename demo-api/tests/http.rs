@@ -281,6 +281,91 @@ async fn cors_preflight_is_answered_unless_disabled() {
 }
 
 #[tokio::test]
+async fn diff_details_have_every_kind_of_difference() {
+    let s = start(Config::default()).await;
+    let diff = |id: u64| json_of(s.get(&format!("/jobs/comparison/{id}/diff-details")).auth());
+
+    // The reference's example: `total` differs, and its last row is missing in the target.
+    let (status, body) = diff(1042).await;
+    assert_eq!(status, StatusCode::OK);
+    let data = &body["data"];
+    assert_eq!(data["mismatched_columns_mapping"]["total"]["mismatch_count"], 3);
+    let rows = data["diff_rows"].as_array().unwrap();
+    assert!(rows[0]["source_total"].is_f64() && rows[0]["target_total"].is_f64());
+    assert!(rows[2].get("source_total").is_some() && rows[2].get("target_total").is_none());
+
+    // Several hundred rows, every kind of value, rows on one side only, markup as text.
+    let (_, body) = diff(1002).await;
+    let data = &body["data"];
+    let rows = data["diff_rows"].as_array().unwrap();
+    assert!(rows.len() >= 400, "{}", rows.len());
+    let all = |f: &dyn Fn(&Value) -> bool| rows.iter().any(f);
+    assert!(all(&|r| r["source_coupon"].is_null() && r["target_coupon"].is_string()));
+    assert!(all(&|r| r["source_is_gift"].is_boolean()));
+    assert!(all(&|r| r["target_shipped_on"].as_str().is_some_and(|d| d.starts_with("2025-"))));
+    assert!(all(&|r| r.get("source_total").is_none() && r.get("target_total").is_some()));
+    let hostile = demo_api::data::HOSTILE_COLUMN;
+    assert!(data["mismatched_columns_mapping"][hostile]["mismatch_count"].as_u64() > Some(0));
+    assert!(all(&|r| r[format!("source_{hostile}")] == "<script>alert('x')</script>"));
+    assert_eq!(data["column_mapping"]["shipped_on"], "ship_date");
+    // Not every row differs in every column: the counts tell the columns apart.
+    let counts: Vec<u64> = data["mismatched_columns_mapping"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|c| c["mismatch_count"].as_u64().unwrap())
+        .collect();
+    assert!(counts.iter().any(|&c| c < rows.len() as u64), "{counts:?}");
+
+    // A MATCH has nothing that differs; a job without a result has no diff details.
+    let (status, body) = diff(1001).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["data"]["diff_rows"], json!([]));
+    assert_eq!(body["data"]["mismatched_columns_mapping"], json!({}));
+    let (status, body) = diff(1003).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(body["message"].as_str().unwrap().contains("no diff details"));
+}
+
+#[tokio::test]
+async fn diff_details_take_the_same_faults_as_details() {
+    let url = "/jobs/comparison/1042/diff-details";
+    let s = start(Config {
+        fail_ids: [1042].into(),
+        ..Config::default()
+    })
+    .await;
+    let (status, _) = json_of(s.get(url).auth()).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+
+    let s = start(Config {
+        malformed_json: true,
+        ..Config::default()
+    })
+    .await;
+    let response = s.get(url).auth().send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(serde_json::from_str::<Value>(&response.text().await.unwrap()).is_err());
+
+    let s = start(Config {
+        wrong_shape: true,
+        ..Config::default()
+    })
+    .await;
+    let (_, body) = json_of(s.get(url).auth()).await;
+    assert!(body["data"].is_array());
+
+    let s = start(Config {
+        broken_items: true,
+        ..Config::default()
+    })
+    .await;
+    let (_, body) = json_of(s.get(url).auth()).await;
+    let rows = body["data"]["diff_rows"].as_array().unwrap();
+    assert_eq!(rows.last().unwrap(), "not a row object");
+}
+
+#[tokio::test]
 async fn diff_details_and_the_paginated_list() {
     let s = start(Config::default()).await;
     let (status, body) = json_of(s.get("/jobs/comparison/1042/diff-details").auth()).await;
