@@ -296,7 +296,8 @@ async fn details(State(state): State<Shared>, body: Bytes) -> Response {
 }
 
 /// The body of an answer that claims JSON and is not (--malformed-json).
-const TRUNCATED_JSON: &str = r#"{"message": "ok", "meta": {}, "data": [{"run_id": 1001, "status": "SUCC"#;
+const TRUNCATED_JSON: &str =
+    r#"{"message": "ok", "meta": {}, "data": [{"run_id": 1001, "status": "SUCC"#;
 
 fn truncated_json() -> Response {
     (
@@ -337,7 +338,10 @@ async fn diff_details(State(state): State<Shared>, Path(id): Path<String>) -> Re
         }
         None => envelope_error(
             StatusCode::NOT_FOUND,
-            &format!("Job {id} has no diff details: it has no result (status {})", job.status),
+            &format!(
+                "Job {id} has no diff details: it has no result (status {})",
+                job.status
+            ),
         ),
     }
 }

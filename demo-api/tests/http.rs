@@ -289,7 +289,10 @@ async fn diff_details_have_every_kind_of_difference() {
     let (status, body) = diff(1042).await;
     assert_eq!(status, StatusCode::OK);
     let data = &body["data"];
-    assert_eq!(data["mismatched_columns_mapping"]["total"]["mismatch_count"], 3);
+    assert_eq!(
+        data["mismatched_columns_mapping"]["total"]["mismatch_count"],
+        3
+    );
     let rows = data["diff_rows"].as_array().unwrap();
     assert!(rows[0]["source_total"].is_f64() && rows[0]["target_total"].is_f64());
     assert!(rows[2].get("source_total").is_some() && rows[2].get("target_total").is_none());
@@ -300,13 +303,21 @@ async fn diff_details_have_every_kind_of_difference() {
     let rows = data["diff_rows"].as_array().unwrap();
     assert!(rows.len() >= 400, "{}", rows.len());
     let all = |f: &dyn Fn(&Value) -> bool| rows.iter().any(f);
-    assert!(all(&|r| r["source_coupon"].is_null() && r["target_coupon"].is_string()));
+    assert!(all(
+        &|r| r["source_coupon"].is_null() && r["target_coupon"].is_string()
+    ));
     assert!(all(&|r| r["source_is_gift"].is_boolean()));
-    assert!(all(&|r| r["target_shipped_on"].as_str().is_some_and(|d| d.starts_with("2025-"))));
-    assert!(all(&|r| r.get("source_total").is_none() && r.get("target_total").is_some()));
+    assert!(all(&|r| r["target_shipped_on"]
+        .as_str()
+        .is_some_and(|d| d.starts_with("2025-"))));
+    assert!(all(
+        &|r| r.get("source_total").is_none() && r.get("target_total").is_some()
+    ));
     let hostile = demo_api::data::HOSTILE_COLUMN;
     assert!(data["mismatched_columns_mapping"][hostile]["mismatch_count"].as_u64() > Some(0));
-    assert!(all(&|r| r[format!("source_{hostile}")] == "<script>alert('x')</script>"));
+    assert!(all(
+        &|r| r[format!("source_{hostile}")] == "<script>alert('x')</script>"
+    ));
     assert_eq!(data["column_mapping"]["shipped_on"], "ship_date");
     // Not every row differs in every column: the counts tell the columns apart.
     let counts: Vec<u64> = data["mismatched_columns_mapping"]
@@ -324,7 +335,10 @@ async fn diff_details_have_every_kind_of_difference() {
     assert_eq!(body["data"]["mismatched_columns_mapping"], json!({}));
     let (status, body) = diff(1003).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(body["message"].as_str().unwrap().contains("no diff details"));
+    assert!(body["message"]
+        .as_str()
+        .unwrap()
+        .contains("no diff details"));
 }
 
 #[tokio::test]
