@@ -309,7 +309,7 @@ fn truncated_json() -> Response {
 }
 
 /// The same faults as the details endpoint: --fail-ids for this job, --malformed-json,
-/// --wrong-shape (`data` not an object) and --unreadable-jobs (rows that are not objects).
+/// --wrong-shape (`data` not an object) and --broken-items (a row that is not an object).
 async fn diff_details(State(state): State<Shared>, Path(id): Path<String>) -> Response {
     let config = &state.config;
     let Some(job) = id.parse().ok().and_then(|id| state.job(id)) else {
