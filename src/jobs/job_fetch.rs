@@ -185,11 +185,8 @@ impl JobFetch {
         self.running.set_value(Some(controller));
         if !refresh {
             // Busy from this moment, not from the first progress report: the button locks at once.
-            let batches_total = self
-                .report
-                .with_untracked(|r| r.as_ref().map_or(0, |r| r.batches_total));
             self.progress.set(Some(Progress {
-                batches_total,
+                batches_total: ids.len().div_ceil(super::batching::BATCH_SIZE),
                 ..Progress::default()
             }));
         }

@@ -26,17 +26,16 @@ pub fn GridRow(
         report.with(|r| r.as_ref().and_then(|r| r.store.rows().get(index).cloned()))
     });
     let class = move || {
+        let changed = row.with(|r| {
+            r.as_ref()
+                .and_then(JobRow::id)
+                .is_some_and(|id| live.changed.with(|c| c.contains(&id)))
+        });
         row.with(|r| match r {
             Some(JobRow::NotFound(_)) => "row row-missing",
             Some(JobRow::Failed { .. } | JobRow::Unreadable(_)) => "row row-failed",
             // Marked by its text too ("Updated", from the stylesheet), not only by colour.
-            Some(row)
-                if row
-                    .id()
-                    .is_some_and(|id| live.changed.with(|c| c.contains(&id))) =>
-            {
-                "row row-changed"
-            }
+            _ if changed => "row row-changed",
             _ => "row",
         })
     };
