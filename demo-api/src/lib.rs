@@ -27,8 +27,10 @@ struct AppState {
     config: Config,
     started: Instant,
     started_unix: i64,
-    /// When the live jobs' clock started: at start, and again at each `POST /log/reset`.
-    live_since: Mutex<Instant>,
+    /// When the live jobs' clock started: at start, and again at the first look at a job after
+    /// each `POST /log/reset` (`None` until then), so that look always finds them all PENDING,
+    /// however long the client takes to ask.
+    live_since: Mutex<Option<Instant>>,
     /// API requests seen so far (preflights excluded): drives --fail-first and --error-rate.
     requests: AtomicU64,
     /// The IDs each details request asked for, in order: `GET /log/details` shows them, so a
@@ -45,7 +47,7 @@ pub fn app(config: Config) -> Router {
     let state = Arc::new(AppState {
         config,
         started: Instant::now(),
-        live_since: Mutex::new(Instant::now()),
+        live_since: Mutex::new(Some(Instant::now())),
         started_unix: SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_secs() as i64)
@@ -203,7 +205,9 @@ impl AppState {
     fn job(&self, id: u64) -> Option<data::Job> {
         // The live jobs' clock, --clock-speed times faster; their times read as if the server
         // had started that long ago, so a job is never started in the future.
-        let since = self.live_since.lock().map_or(self.started, |since| *since);
+        let since = self.live_since.lock().map_or(self.started, |mut since| {
+            *since.get_or_insert_with(Instant::now)
+        });
         let live_secs = (since.elapsed().as_secs_f64() * self.config.clock_speed) as i64;
         let now = SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -222,11 +226,11 @@ async fn details_log(State(state): State<Shared>) -> Response {
     axum::Json(log).into_response()
 }
 
-/// Starts over, for the next test: the live jobs' clock from zero (PENDING again), the request
-/// count (for --fail-after) and the log empty.
+/// Starts over, for the next test: the live jobs' clock from zero at the next look at a job
+/// (PENDING again), the request count (for --fail-after) and the log empty.
 async fn reset(State(state): State<Shared>) -> &'static str {
     if let Ok(mut since) = state.live_since.lock() {
-        *since = Instant::now();
+        *since = None;
     }
     if let Ok(mut log) = state.details_log.lock() {
         log.clear();

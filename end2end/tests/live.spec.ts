@@ -2,8 +2,9 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { test, expect, expectAccessible, type Viewer } from './viewer';
 import { LIVE, LIVE_FAILING, at } from '../playwright.config';
 
-// Live refresh against demo-api's live jobs (1020-1024) on a clock 25 times faster: PENDING when
-// the clock is reset, STARTED within 1.5 s, all finished within 4 s. The first refresh comes 5 s
+// Live refresh against demo-api's live jobs (1020-1024) on a clock 25 times faster: PENDING at the
+// first look after a reset (the clock starts then, however slow the page is to ask), STARTED
+// within 1.5 s of it, all finished within 4 s. The first refresh comes 5 s
 // after the fetch. These tests share their servers' clocks, so they run one after another.
 test.describe.configure({ mode: 'serial' });
 
