@@ -77,19 +77,53 @@ pub fn app(config: Config) -> Router {
         .nest("/api/v1", api);
     // A release build carries a .br and a .gz beside each file: those go to browsers that accept
     // them, as a real static host would serve the page. ServeDir does not say that the answer
-    // depends on Accept-Encoding, so caches in between are told here.
+    // depends on Accept-Encoding, so caches in between are told here, and how long to keep it.
     let site = |dir| {
-        SetResponseHeader::overriding(
-            ServeDir::new(dir).precompressed_br().precompressed_gzip(),
-            header::VARY,
-            HeaderValue::from_static("accept-encoding"),
-        )
+        Router::new()
+            .fallback_service(SetResponseHeader::overriding(
+                ServeDir::new(dir).precompressed_br().precompressed_gzip(),
+                header::VARY,
+                HeaderValue::from_static("accept-encoding"),
+            ))
+            .layer(middleware::from_fn(cache_rules))
     };
     match dist {
         None => router,
         Some(dir) if dist_path == "/" => router.fallback_service(site(dir)),
         Some(dir) => router.nest_service(dist_path.trim_end_matches('/'), site(dir)),
     }
+}
+
+/// How long a browser may keep a file of the site: a file whose name carries a content hash
+/// (Trunk's and scripts/split.mjs's `name-0123456789abcdef.wasm`) never changes, so for good;
+/// everything else (index.html, which names them) is checked again on every visit.
+pub fn cache_control(path: &str) -> &'static str {
+    let file = path.rsplit('/').next().unwrap_or_default();
+    let stem = file
+        .strip_suffix(".js")
+        .or_else(|| file.strip_suffix(".css"))
+        .or_else(|| file.strip_suffix(".wasm"))
+        .map(|stem| stem.strip_suffix("_bg").unwrap_or(stem));
+    let hash = stem
+        .and_then(|stem| stem.rsplit_once('-'))
+        .map(|(_, hash)| hash);
+    match hash {
+        Some(hash) if hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()) => {
+            "public, max-age=31536000, immutable"
+        }
+        _ => "no-cache",
+    }
+}
+
+async fn cache_rules(request: Request, next: Next) -> Response {
+    let rule = cache_control(request.uri().path());
+    let mut response = next.run(request).await;
+    if response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(rule));
+    }
+    response
 }
 
 /// The `{message, meta, data}` envelope, used for errors too.

@@ -464,6 +464,67 @@ async fn the_site_is_served_precompressed_to_browsers_that_accept_it() {
 }
 
 #[tokio::test]
+async fn hashed_files_are_cached_for_good_and_index_html_is_checked_each_visit() {
+    let dir = std::env::temp_dir().join(format!("demo-api-cache-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in [
+        "index.html",
+        "job-viewer-0123456789abcdef.js",
+        "job-viewer-0123456789abcdef_bg.wasm",
+        "split-results-fedcba9876543210.wasm",
+        "main-00112233445566ff.css",
+        "unhashed.js",
+    ] {
+        std::fs::write(dir.join(name), "x").unwrap();
+    }
+    let config = Config {
+        dist: Some(dir.clone()),
+        ..Config::default()
+    };
+    let s = start(config).await;
+    let site = s.base.replace("/api/v1", "");
+    for (path, expected) in [
+        ("/", "no-cache"),
+        ("/index.html", "no-cache"),
+        ("/unhashed.js", "no-cache"),
+        (
+            "/job-viewer-0123456789abcdef.js",
+            "public, max-age=31536000, immutable",
+        ),
+        (
+            "/job-viewer-0123456789abcdef_bg.wasm",
+            "public, max-age=31536000, immutable",
+        ),
+        (
+            "/split-results-fedcba9876543210.wasm",
+            "public, max-age=31536000, immutable",
+        ),
+        (
+            "/main-00112233445566ff.css",
+            "public, max-age=31536000, immutable",
+        ),
+    ] {
+        let response = s.client.get(format!("{site}{path}")).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        let cache = response
+            .headers()
+            .get("cache-control")
+            .map(|v| v.to_str().unwrap().to_string());
+        assert_eq!(cache.as_deref(), Some(expected), "{path}");
+    }
+    // A missing file is not cached at all.
+    let missing = s
+        .client
+        .get(format!("{site}/nope-0123456789abcdef.js"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    assert!(missing.headers().get("cache-control").is_none());
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[tokio::test]
 async fn a_fast_clock_finishes_the_live_jobs_and_the_log_shows_what_was_asked() {
     let config = Config {
         clock_speed: 1000.0, // 100 s of the live jobs' time in 0.1 s
