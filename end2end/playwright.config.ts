@@ -3,8 +3,8 @@ import { defineConfig } from '@playwright/test';
 // Every test talks to demo-api over real HTTP. The first server serves the release build and the
 // API on one origin; the others are the same binary started with fault flags, reached cross-origin
 // (so CORS is exercised too). Last, the site built for a subpath, the default build under another
-// subpath, and deploy/nginx.conf proxying to demo-api. scripts/test builds the binary, dist/ and
-// dist-viewer/ first.
+// subpath, and deploy/nginx.conf proxying to demo-api. scripts/test builds the binary, dist/,
+// dist-viewer/ and dist-hooks/ first.
 // Ports below Linux's ephemeral range (32768-60999), so no client socket of an earlier run can be
 // sitting on one when a server starts.
 export const MAIN = 18800;
@@ -24,6 +24,8 @@ export const NGINX_WITHOUT_BROTLI = 18821;
 export const LIVE = { port: 18822, flags: '--clock-speed 25' };
 /** The same, with every request after the first answering 401: refreshes fail. */
 export const LIVE_FAILING = { port: 18823, flags: '--clock-speed 25 --fail-after 1 --error-status 401' };
+/** The release build with the test hooks (scripts/test builds dist-hooks/): a panic on demand. */
+export const PANIC_HOOKS = 18824;
 /** The address of a server started here. */
 export const at = (port: number) => `http://127.0.0.1:${port}`;
 const demoApi = '../target/debug/demo-api';
@@ -80,6 +82,7 @@ export default defineConfig({
     server(BIG.port, BIG.flags),
     server(LIVE.port, LIVE.flags),
     server(LIVE_FAILING.port, LIVE_FAILING.flags),
+    server(PANIC_HOOKS, '--dist ../dist-hooks'),
     { ...server(NGINX, '', `./nginx-test.sh ${NGINX} ${at(MAIN)} ../dist`), url: `${at(NGINX)}/` },
     {
       ...server(NGINX_WITHOUT_BROTLI, '', `./nginx-test.sh ${NGINX_WITHOUT_BROTLI} ${at(MAIN)} ../dist --without-brotli`),

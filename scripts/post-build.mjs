@@ -1,4 +1,7 @@
-// Trunk post-build hook.
+// Trunk post-build hook. Trunk starts every hook of a stage at once, so all post-build work is
+// here, in order:
+// 0. In release builds, splits the page into its first-screen module and its chunks
+//    (scripts/split.mjs), replacing Trunk's JS glue and WASM.
 // 1. Moves Trunk's inline module loader into its own file, so the page's Content-Security-Policy
 //    can forbid inline scripts (script-src 'self'). The file name carries a content hash like
 //    Trunk's own assets, and the tag gets an integrity hash like theirs.
@@ -13,6 +16,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
 import { precompress } from './precompress.mjs';
+import { splitChunks } from './split.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 const publicUrl = process.env.TRUNK_PUBLIC_URL ?? '/';
@@ -21,6 +25,7 @@ const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64
 
 const htmlPath = join(dir, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
+if (process.env.TRUNK_PROFILE === 'release') html = await splitChunks(dir, html);
 const inline = /<script type="module">([\s\S]*?)<\/script>/g;
 const found = [...html.matchAll(inline)];
 if (found.length !== 1) throw new Error(`expected one inline module script, found ${found.length}`);

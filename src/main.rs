@@ -8,11 +8,8 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 use job_viewer::components::JobViewerPageProps;
 
 fn main() {
-    // Panic messages in the console for development builds; release builds leave the hook out
-    // (with the panic formatting it pulls in, ~1 KB of the transfer budget): a panic there still
-    // stops with an error in the console, without the message.
-    #[cfg(debug_assertions)]
-    console_error_panic_hook::set_once();
+    // A bug shows as a message on the page (and in the console), not as a page that stops.
+    job_viewer::panic_notice::install();
     // index.html's static shell has been on screen (and maybe typed into) since the HTML and
     // CSS arrived: take what it holds, then mount the page in its place within this same task.
     let typed = job_viewer::shell::ShellInput::take();

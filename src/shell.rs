@@ -94,6 +94,6 @@ pub fn restore_focus(focus: Option<(String, u32, u32)>) {
 /// One of the form's text fields, input or textarea. Both have the same `value` and selection
 /// properties, so they are read through `HtmlInputElement`'s bindings, as Leptos's own
 /// `event_target_value` does: one set of JS shims instead of two.
-fn text_field(document: &Document, id: &str) -> Option<HtmlInputElement> {
+pub(crate) fn text_field(document: &Document, id: &str) -> Option<HtmlInputElement> {
     Some(document.get_element_by_id(id)?.unchecked_into())
 }

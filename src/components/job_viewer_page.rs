@@ -2,9 +2,11 @@ use leptos::prelude::*;
 
 use super::fetch_form::{focus_field, focus_first_invalid};
 use super::{
-    ErrorPanel, FetchForm, FetchProgress, FoldedForm, FormFields, KeyMemory, ResultsSection,
+    preload_results, results_view, ChunkSlot, ErrorPanel, FetchForm, FetchProgress, FoldedForm,
+    FormFields, KeyMemory,
 };
 use crate::api::page_origin;
+use crate::chunk::Chunk;
 use crate::input::endpoint::{api_root, details_url, same_api};
 use crate::input::form_input::{validate, FieldErrors, JobQuery};
 use crate::jobs::job_fetch::JobFetch;
@@ -48,6 +50,10 @@ pub fn JobViewerPage(
     let origin = page_origin();
     // Build the date formatter while the user types, not when the first table renders.
     request_idle_callback(crate::time::local_time::warm_up);
+    // The results' code is a chunk of its own: prefetched once the form works and the browser
+    // idles, and wanted from the moment a fetch starts.
+    let results_chunk = Chunk::new(|| Box::pin(preload_results()));
+    request_idle_callback(move || results_chunk.load());
 
     // A share link fills the form and sets the view; otherwise the remembered connection does.
     let saved = saved_settings::load();
@@ -248,7 +254,14 @@ pub fn JobViewerPage(
                 </p>
             </div>
             <ErrorPanel fetch=fetch/>
-            <ResultsSection fetch=fetch view=view/>
+            <ChunkSlot
+                chunk=results_chunk
+                wanted=Signal::derive(move || {
+                    fetch.has_answers.get() || fetch.progress.with(Option::is_some)
+                })
+                what="results view"
+                render=move || results_view(fetch, view)
+            />
         </main>
     }
 }

@@ -1,6 +1,7 @@
 //! The page's views, one component per file. `JobViewerPage` wires the state; the rest render it.
 
 mod api_key_input;
+mod chunk_slot;
 mod copy_link_button;
 mod error_panel;
 pub mod fetch_form;
@@ -15,6 +16,7 @@ mod results_summary;
 mod search_box;
 
 pub use api_key_input::ApiKeyInput;
+pub use chunk_slot::ChunkSlot;
 pub use copy_link_button::CopyLinkButton;
 pub use error_panel::ErrorPanel;
 pub use fetch_form::{FetchForm, FormFields, KeyMemory};
@@ -24,6 +26,6 @@ pub use folded_form::FoldedForm;
 pub use grid::ResultsGrid;
 pub use job_viewer_page::{JobViewerPage, JobViewerPageProps, StatusNotice};
 pub use live_refresh_bar::LiveRefreshBar;
-pub use results_section::ResultsSection;
+pub use results_section::{preload_results, results_view, ResultsSection};
 pub use results_summary::ResultsSummary;
 pub use search_box::SearchBox;

@@ -87,3 +87,13 @@ pub fn ResultsSection(
         </section>
     }
 }
+
+crate::split_view! {
+    /// The results section as its own chunk in the release page: typing and fetching do not
+    /// need it, so it loads while the first batch is asked for (or sooner, when the browser idles).
+    pub fn results_view(fetch: JobFetch, view: RwSignal<ViewState>) -> AnyView
+        in results, preload preload_results
+    {
+        view! { <ResultsSection fetch=fetch view=view/> }.into_any()
+    }
+}

@@ -1,0 +1,111 @@
+//! What a person sees when the page hits a bug (a panic): instead of a page that stops
+//! answering ("Fetching… 3 of 9" forever), a plain message that says what happened and what to
+//! do, what they had typed (all but the key) to copy, and the panic message for a bug report.
+//! Built with direct DOM calls: after a panic the reactive system cannot be trusted to render.
+
+use std::panic::PanicHookInfo;
+
+use wasm_bindgen::JsValue;
+use web_sys::{Document, Element};
+
+use crate::shell::text_field;
+
+/// Shows every panic on the page (and in the console), in every build.
+pub fn install() {
+    std::panic::set_hook(Box::new(show));
+}
+
+fn show(info: &PanicHookInfo) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let message = redact_key(&info.to_string(), &field_value(&document, "api-key"));
+    web_sys::console::error_1(&JsValue::from_str(&message));
+    let _ = replace_page(&document, &message);
+}
+
+/// The key never reaches the message, even if a bug put it in one.
+fn redact_key(message: &str, key: &str) -> String {
+    let key = key.trim();
+    if key.is_empty() {
+        message.to_string()
+    } else {
+        message.replace(key, "[API key]")
+    }
+}
+
+fn field_value(document: &Document, id: &str) -> String {
+    text_field(document, id)
+        .map(|field| field.value())
+        .unwrap_or_default()
+}
+
+/// Puts the message where the page was. Everything from the page and the panic is set as text.
+fn replace_page(document: &Document, message: &str) -> Result<(), JsValue> {
+    let typed: Vec<(&str, String)> = [
+        ("API base URL", "base-url"),
+        ("Workspace ID", "workspace-id"),
+        ("Job IDs", "job-ids"),
+    ]
+    .into_iter()
+    .map(|(label, id)| (label, field_value(document, id)))
+    .filter(|(_, value)| !value.trim().is_empty())
+    .collect();
+
+    let body = document.body().ok_or("no body")?;
+    let main = document.create_element("main")?;
+    let notice = append(document, &main, "div", None)?;
+    notice.set_class_name("panic-notice");
+    notice.set_attribute("role", "alert")?;
+    append(document, &notice, "h1", Some("Something went wrong"))?;
+    append(
+        document,
+        &notice,
+        "p",
+        Some(
+            "The page stopped because of a bug. Reload it to start again: the jobs you last \
+             fetched are in this page's link (the API key never is), and what you had typed is \
+             below to copy.",
+        ),
+    )?;
+    if !typed.is_empty() {
+        let list = append(document, &notice, "dl", None)?;
+        for (label, value) in typed {
+            append(document, &list, "dt", Some(label))?;
+            append(document, &list, "dd", Some(&value))?;
+        }
+    }
+    let report = "If it happens again, please report it with this message:";
+    append(document, &notice, "p", Some(report))?;
+    append(document, &notice, "pre", Some(message))?;
+    body.set_text_content(None);
+    body.append_child(&main)?;
+    Ok(())
+}
+
+/// A new `tag` element holding `text`, as the last child of `parent`.
+fn append(
+    document: &Document,
+    parent: &Element,
+    tag: &str,
+    text: Option<&str>,
+) -> Result<Element, JsValue> {
+    let element = document.create_element(tag)?;
+    element.set_text_content(text);
+    parent.append_child(&element)?;
+    Ok(element)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact_key;
+
+    #[test]
+    fn the_key_is_cut_out_of_a_panic_message() {
+        assert_eq!(
+            redact_key("bad header: Bearer s3cret-key", " s3cret-key "),
+            "bad header: Bearer [API key]"
+        );
+        assert_eq!(redact_key("index out of range", ""), "index out of range");
+    }
+}
