@@ -26,6 +26,10 @@ export const LIVE = { port: 18822, flags: '--clock-speed 25' };
 export const LIVE_FAILING = { port: 18823, flags: '--clock-speed 25 --fail-after 1 --error-status 401' };
 /** The release build with the test hooks (scripts/test builds dist-hooks/): a panic on demand. */
 export const PANIC_HOOKS = 18824;
+/** The release build on a host that sends no hosting headers (no frame-ancestors, no CSP header). */
+export const NO_HEADERS = { port: 18825, flags: '--dist ../dist --no-security-headers' };
+/** Another site (end2end/framer/), on its own port: it frames the page. */
+export const FRAMER = 18826;
 /** The address of a server started here. */
 export const at = (port: number) => `http://127.0.0.1:${port}`;
 const demoApi = '../target/debug/demo-api';
@@ -83,6 +87,8 @@ export default defineConfig({
     server(LIVE.port, LIVE.flags),
     server(LIVE_FAILING.port, LIVE_FAILING.flags),
     server(PANIC_HOOKS, '--dist ../dist-hooks'),
+    server(NO_HEADERS.port, NO_HEADERS.flags),
+    server(FRAMER, '--dist framer --no-security-headers'),
     { ...server(NGINX, '', `./nginx-test.sh ${NGINX} ${at(MAIN)} ../dist`), url: `${at(NGINX)}/` },
     {
       ...server(NGINX_WITHOUT_BROTLI, '', `./nginx-test.sh ${NGINX_WITHOUT_BROTLI} ${at(MAIN)} ../dist --without-brotli`),

@@ -9,13 +9,16 @@
 //    cannot parse it), strips comments and indentation from the stylesheet and comments from the
 //    HTML (Trunk's minify option would rewrite the HTML this hook edits), and updates the
 //    integrity hashes the page checks.
-// 3. In release builds, writes a .br and a .gz beside every HTML, CSS, JS and WASM file, so a
+// 3. In release builds, writes `_headers` (scripts/headers.mjs): deploy/nginx.conf's headers and
+//    cache rules for hosts that read that file.
+// 4. In release builds, writes a .br and a .gz beside every HTML, CSS, JS and WASM file, so a
 //    host can send them compressed without compressing on each request (scripts/precompress.mjs).
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
-import { precompress } from './precompress.mjs';
+import { writeHeadersFile } from './headers.mjs';
+import { PAGE_FILE, precompress } from './precompress.mjs';
 import { splitChunks } from './split.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -64,5 +67,7 @@ if (process.env.TRUNK_PROFILE === 'release') {
 }
 writeFileSync(htmlPath, html);
 if (process.env.TRUNK_PROFILE === 'release') {
+  writeHeadersFile(dir, readdirSync(dir).filter((name) => PAGE_FILE.test(name)), publicUrl);
+  console.log('post-build: _headers written');
   for (const line of precompress(dir)) console.log(`post-build: precompressed ${line}`);
 }

@@ -44,6 +44,10 @@ pub struct Config {
     /// Answer without CORS headers, like an instance that does not allow this origin
     #[arg(long = "no-cors", action = clap::ArgAction::SetFalse)]
     pub cors: bool,
+    /// Send none of the hosting headers (CSP, X-Frame-Options, …), like a host that cannot:
+    /// what the page does then on its own is tested with it
+    #[arg(long = "no-security-headers", action = clap::ArgAction::SetFalse)]
+    pub security_headers: bool,
 
     /// Wait this long before answering every API request
     #[arg(long, value_name = "MS", default_value_t = 0, help_heading = "Faults")]

@@ -19,7 +19,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use tower_http::cors::{Any, CorsLayer};
 use tower_http::services::ServeDir;
-use tower_http::set_header::SetResponseHeader;
+use tower_http::set_header::{SetResponseHeader, SetResponseHeaderLayer};
 
 use config::{Config, DEMO_KEY, DEMO_KEY_WITHOUT_READ, DEMO_WORKSPACE};
 
@@ -44,6 +44,7 @@ type Shared = Arc<AppState>;
 pub fn app(config: Config) -> Router {
     let dist = config.dist.clone();
     let dist_path = config.dist_path.clone();
+    let security_headers = config.security_headers;
     let state = Arc::new(AppState {
         config,
         started: Instant::now(),
@@ -87,12 +88,45 @@ pub fn app(config: Config) -> Router {
             ))
             .layer(middleware::from_fn(cache_rules))
     };
-    match dist {
+    let router = match dist {
         None => router,
         Some(dir) if dist_path == "/" => router.fallback_service(site(dir)),
         Some(dir) => router.nest_service(dist_path.trim_end_matches('/'), site(dir)),
+    };
+    // On every response, as deploy/nginx.conf sends them (end2end checks that the two agree).
+    if !security_headers {
+        return router;
     }
+    SECURITY_HEADERS
+        .iter()
+        .fold(router, |router, &(name, value)| {
+            router.layer(SetResponseHeaderLayer::overriding(
+                HeaderName::from_static(name),
+                HeaderValue::from_static(value),
+            ))
+        })
 }
+
+/// The hosting headers of deploy/nginx.conf: the page's CSP plus `frame-ancestors`, no framing,
+/// no sniffing, no Referer, its own browsing context group, and no powerful features.
+pub const SECURITY_HEADERS: [(&str, &str); 6] = [
+    (
+        "content-security-policy",
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self' http: https:; base-uri 'none'; \
+         form-action 'none'; object-src 'none'; frame-ancestors 'none'",
+    ),
+    ("x-frame-options", "DENY"),
+    ("x-content-type-options", "nosniff"),
+    ("referrer-policy", "no-referrer"),
+    ("cross-origin-opener-policy", "same-origin"),
+    (
+        "permissions-policy",
+        "accelerometer=(), autoplay=(), camera=(), display-capture=(), fullscreen=(), \
+         geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), \
+         usb=()",
+    ),
+];
 
 /// How long a browser may keep a file of the site: a file whose name carries a content hash
 /// (Trunk's and scripts/split.mjs's `name-0123456789abcdef.wasm`) never changes, so for good;

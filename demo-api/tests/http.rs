@@ -525,6 +525,32 @@ async fn hashed_files_are_cached_for_good_and_index_html_is_checked_each_visit()
 }
 
 #[tokio::test]
+async fn every_response_carries_the_hosting_headers_unless_turned_off() {
+    let s = start(Config::default()).await;
+    let site = s.base.replace("/api/v1", "");
+    for path in ["/healthz", "/api/v1/nothing/here", "/nothing.js"] {
+        let response = s.client.get(format!("{site}{path}")).send().await.unwrap();
+        for (name, value) in demo_api::SECURITY_HEADERS {
+            let got = response.headers().get(name).map(|v| v.to_str().unwrap());
+            assert_eq!(got, Some(value), "{name} on {path}");
+        }
+    }
+    let bare = start(Config {
+        security_headers: false,
+        ..Config::default()
+    })
+    .await;
+    let response = bare
+        .client
+        .get(bare.base.replace("/api/v1", "/healthz"))
+        .send()
+        .await
+        .unwrap();
+    assert!(response.headers().get("x-frame-options").is_none());
+    assert!(response.headers().get("content-security-policy").is_none());
+}
+
+#[tokio::test]
 async fn a_fast_clock_finishes_the_live_jobs_and_the_log_shows_what_was_asked() {
     let config = Config {
         clock_speed: 1000.0, // 100 s of the live jobs' time in 0.1 s

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use super::fetch_form::{focus_field, focus_first_invalid};
 use super::{
     preload_results, results_view, ChunkSlot, ErrorPanel, FetchForm, FetchProgress, FoldedForm,
-    FormFields, KeyMemory,
+    FormFields, FramedNotice, KeyMemory,
 };
 use crate::api::page_origin;
 use crate::chunk::Chunk;
@@ -99,8 +99,12 @@ pub fn JobViewerPage(
     let editing = RwSignal::new(false);
     let has_answers = fetch.has_answers;
     let folded = Signal::derive(move || has_answers.get() && !editing.get());
-    let remember_key = saved.api_key.is_some();
-    if let Some(key) = saved.api_key {
+    // Inside another site's frame the remembered key stays unused: that site could be steering
+    // the clicks (a host that sends frame-ancestors never lets it get this far).
+    let framed = crate::framing::framed_by_another_site();
+    let saved_key = saved.api_key.filter(|_| !framed);
+    let remember_key = saved_key.is_some();
+    if let Some(key) = saved_key {
         fields.api_key.set(key);
     }
     fields.fill_from_shell(&typed);
@@ -247,6 +251,7 @@ pub fn JobViewerPage(
                     key_memory=key_memory
                 />
             </div>
+            {framed.then(|| view! { <FramedNotice/> })}
             <div class="status-line" role="status" aria-live="polite">
                 <FetchProgress progress=fetch.progress.into() on_cancel=on_cancel/>
                 <p class="notice" hidden=move || notice.0.with(Option::is_none)>
