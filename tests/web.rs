@@ -45,17 +45,8 @@ fn type_into(root: &HtmlElement, selector: &str, value: &str) {
 
 async fn settle() {
     leptos::task::tick().await;
-    gloo_timers_sleep().await;
-}
-
-async fn gloo_timers_sleep() {
-    // Let microtasks and one macrotask run, so effects and DOM updates land.
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    // One macrotask too, so effects and DOM updates land.
+    gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
 #[wasm_bindgen_test]

@@ -111,7 +111,7 @@ pub async fn fetch_jobs(
                             Some(wait) if !cancel.aborted() => {
                                 retries_done += 1;
                                 report(|p| p.retries += 1);
-                                sleep(wait).await;
+                                gloo_timers::future::sleep(wait).await;
                             }
                             _ => {
                                 if error.stops_everything() {
@@ -140,19 +140,6 @@ pub async fn fetch_jobs(
     } else {
         Ok(())
     }
-}
-
-/// Waits `duration` on the browser's timer (a retry's back-off).
-async fn sleep(duration: std::time::Duration) {
-    let wait = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                &resolve,
-                duration.as_millis().min(i32::MAX as u128) as i32,
-            );
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
 }
 
 #[cfg(test)]
