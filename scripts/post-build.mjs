@@ -13,18 +13,16 @@
 //    cache rules for hosts that read that file.
 // 4. In release builds, writes a .br and a .gz beside every HTML, CSS, JS and WASM file, so a
 //    host can send them compressed without compressing on each request (scripts/precompress.mjs).
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
 import { writeHeadersFile } from './headers.mjs';
 import { PAGE_FILE, precompress } from './precompress.mjs';
-import { splitChunks } from './split.mjs';
+import { hashed, splitChunks, sri } from './split.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 const publicUrl = process.env.TRUNK_PUBLIC_URL ?? '/';
 if (!dir) throw new Error('run by trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
-const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
 
 const htmlPath = join(dir, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
@@ -34,7 +32,7 @@ const found = [...html.matchAll(inline)];
 if (found.length !== 1) throw new Error(`expected one inline module script, found ${found.length}`);
 
 const code = found[0][1].trim() + '\n';
-const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+const name = hashed('boot', '.js', code);
 writeFileSync(join(dir, name), code);
 const tag = `<script type="module" src="${publicUrl}${name}" integrity="${sri(code)}" crossorigin="anonymous"></script>`;
 html = html.replace(found[0][0], tag);

@@ -20,8 +20,10 @@ const root = new URL('..', import.meta.url).pathname;
 const PLACEHOLDER = '__wasm_split_placeholder__';
 const LOADER = '__wasm_split.js';
 
-const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-const hashed = (stem, ext, bytes) => `${stem}-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${ext}`;
+/** The `integrity` value of a file's bytes, as Trunk writes it. */
+export const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+/** `stem-<16 hex of the content's SHA-256>ext`: the content-hashed name of a file. */
+export const hashed = (stem, ext, bytes) => `${stem}-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${ext}`;
 const run = (command, args) => execFileSync(command, args, { stdio: ['ignore', 'ignore', 'inherit'] });
 
 /** The wasm-opt flags index.html gives Trunk (`data-wasm-opt`, `data-wasm-opt-params`). */

@@ -50,6 +50,15 @@ impl Chunk {
         self.state.get()
     }
 
+    /// Try again: loads from the start even after a load that seemed to succeed, so the button
+    /// that calls it always does something.
+    pub fn retry(self) {
+        if self.state.get_untracked() == ChunkState::Ready {
+            self.state.set(ChunkState::Waiting);
+        }
+        self.load();
+    }
+
     /// Starts loading unless it is loaded or already loading: for prefetching, for first use
     /// and for Try again alike.
     pub fn load(self) {

@@ -3,9 +3,10 @@
 //! that with `frame-ancestors 'none'` and `X-Frame-Options: DENY` (deploy/nginx.conf); this is
 //! the page's own defence where a host sends none.
 
-use wasm_bindgen::JsCast;
+use js_sys::Reflect;
+use wasm_bindgen::{JsCast, JsValue};
 
-/// The page is inside a frame whose top page is not from the page's own origin (or whose origin
+/// The page is inside a frame, and some page around it is from another origin (or its origin
 /// cannot even be read, which is what another origin looks like from inside).
 pub fn framed_by_another_site() -> bool {
     let Some(window) = web_sys::window() else {
@@ -17,8 +18,32 @@ pub fn framed_by_another_site() -> bool {
     if js_sys::Object::is(top.unchecked_ref(), window.unchecked_ref()) {
         return false;
     }
-    match (top.location().origin(), window.location().origin()) {
-        (Ok(top_origin), Ok(own)) => top_origin != own,
-        _ => true,
+    let Ok(own) = window.location().origin() else {
+        return true;
+    };
+    // Every page between this one and the top, where the browser lists them (Chromium, Safari):
+    // a same-origin top with another site's frame in between is caught too.
+    if ancestor_origins(&window)
+        .iter()
+        .any(|origin| *origin != own)
+    {
+        return true;
     }
+    top.location()
+        .origin()
+        .map_or(true, |top_origin| top_origin != own)
+}
+
+/// `location.ancestorOrigins`, read without assuming the browser has it.
+fn ancestor_origins(window: &web_sys::Window) -> Vec<String> {
+    let Ok(list) = Reflect::get(&window.location(), &JsValue::from_str("ancestorOrigins")) else {
+        return Vec::new();
+    };
+    let length = Reflect::get(&list, &JsValue::from_str("length"))
+        .ok()
+        .and_then(|n| n.as_f64())
+        .unwrap_or(0.0) as u32;
+    (0..length)
+        .filter_map(|i| Reflect::get_u32(&list, i).ok()?.as_string())
+        .collect()
 }

@@ -4,11 +4,18 @@
 //! Built with direct DOM calls: after a panic the reactive system cannot be trusted to render.
 
 use std::panic::PanicHookInfo;
+use std::sync::OnceLock;
 
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 
+use crate::link::saved_settings;
 use crate::shell::text_field;
+
+/// The key, as typed and as remembered, taken at the first panic. A trap does not stop timers
+/// and promises from calling in, so more panics can follow; by then the page (and the key field)
+/// is gone, and this is what keeps the key out of their messages too.
+static KEYS: OnceLock<Vec<String>> = OnceLock::new();
 
 /// Shows every panic on the page (and in the console), in every build.
 pub fn install() {
@@ -19,19 +26,29 @@ fn show(info: &PanicHookInfo) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let message = redact_key(&info.to_string(), &field_value(&document, "api-key"));
+    let first = KEYS.get().is_none();
+    let keys = KEYS.get_or_init(|| {
+        let typed = field_value(&document, "api-key");
+        let remembered = saved_settings::load().api_key.unwrap_or_default();
+        [typed, remembered]
+            .into_iter()
+            .map(|key| key.trim().to_string())
+            .filter(|key| !key.is_empty())
+            .collect()
+    });
+    let message = redact_keys(&info.to_string(), keys);
     web_sys::console::error_1(&JsValue::from_str(&message));
-    let _ = replace_page(&document, &message);
+    // The first panic's message is the one worth reading: later ones leave it on screen.
+    if first {
+        let _ = replace_page(&document, &message);
+    }
 }
 
 /// The key never reaches the message, even if a bug put it in one.
-fn redact_key(message: &str, key: &str) -> String {
-    let key = key.trim();
-    if key.is_empty() {
-        message.to_string()
-    } else {
-        message.replace(key, "[API key]")
-    }
+fn redact_keys(message: &str, keys: &[String]) -> String {
+    keys.iter().fold(message.to_string(), |text, key| {
+        text.replace(key.as_str(), "[API key]")
+    })
 }
 
 fn field_value(document: &Document, id: &str) -> String {
@@ -98,14 +115,15 @@ fn append(
 
 #[cfg(test)]
 mod tests {
-    use super::redact_key;
+    use super::redact_keys;
 
     #[test]
-    fn the_key_is_cut_out_of_a_panic_message() {
+    fn every_key_is_cut_out_of_a_panic_message() {
+        let keys = ["s3cret-key".to_string(), "older-key".to_string()];
         assert_eq!(
-            redact_key("bad header: Bearer s3cret-key", " s3cret-key "),
-            "bad header: Bearer [API key]"
+            redact_keys("bad header: Bearer s3cret-key (was older-key)", &keys),
+            "bad header: Bearer [API key] (was [API key])"
         );
-        assert_eq!(redact_key("index out of range", ""), "index out of range");
+        assert_eq!(redact_keys("index out of range", &[]), "index out of range");
     }
 }

@@ -128,24 +128,18 @@ pub const SECURITY_HEADERS: [(&str, &str); 6] = [
     ),
 ];
 
-/// How long a browser may keep a file of the site: a file whose name carries a content hash
-/// (Trunk's and scripts/split.mjs's `name-0123456789abcdef.wasm`) never changes, so for good;
-/// everything else (index.html, which names them) is checked again on every visit.
+/// How long a browser may keep a file of the site, by the rule deploy/nginx.conf and
+/// `dist/_headers` use: every `.js`, `.wasm` and `.css` of the build has a content hash in its
+/// name (Trunk's, scripts/split.mjs's) and never changes, so for good; everything else
+/// (index.html, which names them) is checked again on every visit.
 pub fn cache_control(path: &str) -> &'static str {
-    let file = path.rsplit('/').next().unwrap_or_default();
-    let stem = file
-        .strip_suffix(".js")
-        .or_else(|| file.strip_suffix(".css"))
-        .or_else(|| file.strip_suffix(".wasm"))
-        .map(|stem| stem.strip_suffix("_bg").unwrap_or(stem));
-    let hash = stem
-        .and_then(|stem| stem.rsplit_once('-'))
-        .map(|(_, hash)| hash);
-    match hash {
-        Some(hash) if hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()) => {
-            "public, max-age=31536000, immutable"
-        }
-        _ => "no-cache",
+    let hashed = [".js", ".wasm", ".css"]
+        .iter()
+        .any(|extension| path.ends_with(extension));
+    if hashed {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
     }
 }
 

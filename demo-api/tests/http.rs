@@ -464,7 +464,7 @@ async fn the_site_is_served_precompressed_to_browsers_that_accept_it() {
 }
 
 #[tokio::test]
-async fn hashed_files_are_cached_for_good_and_index_html_is_checked_each_visit() {
+async fn the_builds_js_wasm_and_css_are_cached_for_good_and_index_html_is_checked_each_visit() {
     let dir = std::env::temp_dir().join(format!("demo-api-cache-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     for name in [
@@ -473,7 +473,7 @@ async fn hashed_files_are_cached_for_good_and_index_html_is_checked_each_visit()
         "job-viewer-0123456789abcdef_bg.wasm",
         "split-results-fedcba9876543210.wasm",
         "main-00112233445566ff.css",
-        "unhashed.js",
+        "_headers",
     ] {
         std::fs::write(dir.join(name), "x").unwrap();
     }
@@ -486,7 +486,7 @@ async fn hashed_files_are_cached_for_good_and_index_html_is_checked_each_visit()
     for (path, expected) in [
         ("/", "no-cache"),
         ("/index.html", "no-cache"),
-        ("/unhashed.js", "no-cache"),
+        ("/_headers", "no-cache"),
         (
             "/job-viewer-0123456789abcdef.js",
             "public, max-age=31536000, immutable",

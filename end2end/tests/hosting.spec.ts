@@ -49,6 +49,7 @@ for (const [host, port] of [['demo-api', MAIN], ['nginx', NGINX], ['nginx withou
       for (const name of SECURITY) expect(got[name], `${name} on ${what} (${path})`).toBe(wanted[name]);
       if (what === 'missing') {
         expect(response.status(), 'a missing file is a 404').toBe(404);
+        expect(got['cache-control'], 'an error is not kept').toBeUndefined();
       } else {
         expect(response.status()).toBe(200);
         expect(got['cache-control'], `cache-control on ${what}`).toBe(wanted['cache-control']);
@@ -66,6 +67,16 @@ test('the API answers carry the headers too, refusals included (demo-api)', asyn
   for (const name of SECURITY) expect(response.headers()[name], name).toBe(headersFor(HEADERS_FILE, '/')[name]);
 });
 
+/** Remembers the demo key for the page at `origin`, as "Remember key on this device" does. */
+async function rememberKey(page: Page, origin: string) {
+  await page.goto(`${origin}/`);
+  await page.evaluate(({ key, workspace }) => {
+    localStorage.setItem('datachecks-job-viewer.api-key', key);
+    localStorage.setItem('datachecks-job-viewer.workspace-id', workspace);
+    localStorage.setItem('datachecks-job-viewer.base-url', '');
+  }, { key: DEMO_KEY, workspace: DEMO_WORKSPACE });
+}
+
 /** Opens another site's page (end2end/framer/, on its own port: another origin on the same
  *  machine, so the framed page can reach its own storage, as from a neighbouring subdomain) that
  *  frames `src`. */
@@ -80,6 +91,8 @@ baseTest('another site cannot frame the page: the headers refuse it, and nothing
   page.on('console', (m) => { if (/frame-ancestors|X-Frame-Options/.test(m.text())) refusals.push(m.text()); });
   const asked: string[] = [];
   page.on('request', (r) => { if (r.url().includes('/jobs/comparison/')) asked.push(r.url()); });
+  // A key is remembered there: a framed share link would load at once if the frame ran.
+  await rememberKey(page, at(MAIN));
   const frame = await framedBy(page, `${at(MAIN)}/?ids=1001&workspace=${DEMO_WORKSPACE}`);
   await expect.poll(() => refusals.join('\n')).toContain("frame-ancestors 'none'");
   await expect(frame.getByRole('button', { name: 'Fetch jobs' })).toHaveCount(0);
@@ -88,13 +101,8 @@ baseTest('another site cannot frame the page: the headers refuse it, and nothing
 
 test('on a host without the headers, the page itself refuses to use a remembered key inside a frame', async ({ viewer, page }) => {
   // The key is remembered in the page's own tab first.
-  await page.goto(`${at(NO_HEADERS.port)}/`);
   viewer.keysTyped.add(DEMO_KEY);
-  await page.evaluate(({ key, workspace }) => {
-    localStorage.setItem('datachecks-job-viewer.api-key', key);
-    localStorage.setItem('datachecks-job-viewer.workspace-id', workspace);
-    localStorage.setItem('datachecks-job-viewer.base-url', '');
-  }, { key: DEMO_KEY, workspace: DEMO_WORKSPACE });
+  await rememberKey(page, at(NO_HEADERS.port));
   const link = `${at(NO_HEADERS.port)}/?ids=1001&workspace=${DEMO_WORKSPACE}`;
   const frame = await framedBy(page, link);
   const notice = frame.getByRole('alert').filter({ hasText: 'This page is inside another site' });
@@ -110,13 +118,8 @@ test('on a host without the headers, the page itself refuses to use a remembered
 });
 
 test('in its own tab, the same host and key load the link at once (what the frame was refused)', async ({ viewer, page }) => {
-  await page.goto(`${at(NO_HEADERS.port)}/`);
   viewer.keysTyped.add(DEMO_KEY);
-  await page.evaluate(({ key, workspace }) => {
-    localStorage.setItem('datachecks-job-viewer.api-key', key);
-    localStorage.setItem('datachecks-job-viewer.workspace-id', workspace);
-    localStorage.setItem('datachecks-job-viewer.base-url', '');
-  }, { key: DEMO_KEY, workspace: DEMO_WORKSPACE });
+  await rememberKey(page, at(NO_HEADERS.port));
   await page.goto(`${at(NO_HEADERS.port)}/?ids=1001&workspace=${DEMO_WORKSPACE}`);
   await expect(viewer.row(1001)).toBeVisible();
   expect(viewer.detailRequests[0].headers['authorization']).toBe(`Bearer ${DEMO_KEY}`);

@@ -44,7 +44,7 @@ where
                     {format!("The {what} could not be loaded. Check your connection, then try again: \
                               what you typed and the jobs already fetched are kept.")}
                 </p>
-                <button type="button" class="secondary" on:click=move |_| chunk.load()>
+                <button type="button" class="secondary" on:click=move |_| chunk.retry()>
                     "Try again"
                 </button>
             </div>
