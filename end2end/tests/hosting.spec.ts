@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as baseTest, type Page } from '@playwright/test';
-import { test, expect } from './viewer';
+import { test, expect, expectAccessible } from './viewer';
 import { DEMO_KEY, DEMO_WORKSPACE } from './viewer';
 import { MAIN, NGINX, NGINX_WITHOUT_BROTLI, NO_HEADERS, FRAMER, at } from '../playwright.config';
 
@@ -115,6 +115,7 @@ test('on a host without the headers, the page itself refuses to use a remembered
     .evaluate(() => localStorage.getItem('datachecks-job-viewer.api-key'));
   expect(stored).toBe(DEMO_KEY);
   expect(viewer.detailRequests, 'no request was sent, so none carried the key').toEqual([]);
+  await expectAccessible(page, 'the page inside another site, with its notice');
 });
 
 test('in its own tab, the same host and key load the link at once (what the frame was refused)', async ({ viewer, page }) => {
