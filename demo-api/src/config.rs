@@ -75,6 +75,27 @@ pub struct Config {
     #[arg(long, value_name = "LIST", default_value = "", value_parser = id_list,
           hide_default_value = true, help_heading = "Faults")]
     pub fail_ids: HashSet<u64>,
+    /// At most N API requests a second (a token bucket holding a second's worth); beyond it,
+    /// 429 with the Retry-After that the next token needs
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..),
+          help_heading = "Faults")]
+    pub rate_limit: Option<u32>,
+    /// Details requests for more than N IDs answer 413 Payload Too Large
+    #[arg(long, value_name = "N", help_heading = "Faults")]
+    pub max_batch: Option<usize>,
+    /// 503 in bursts: every P seconds from the start, for --outage-secs, every API request
+    /// answers 503 with the Retry-After that the outage has left
+    #[arg(long, value_name = "P", value_parser = clap::value_parser!(u64).range(1..),
+          help_heading = "Faults")]
+    pub outage_every: Option<u64>,
+    /// How long each --outage-every burst lasts
+    #[arg(
+        long,
+        value_name = "SECS",
+        default_value_t = 2,
+        help_heading = "Faults"
+    )]
+    pub outage_secs: u64,
     /// The Retry-After value sent with 429 and 503
     #[arg(
         long = "retry-after",

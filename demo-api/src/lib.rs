@@ -36,6 +36,11 @@ struct AppState {
     /// The IDs each details request asked for, in order: `GET /log/details` shows them, so a
     /// test can check what the page asked for.
     details_log: Mutex<Vec<Vec<u64>>>,
+    /// Every API request as it was answered (`GET /log/requests`): when, what, how many IDs,
+    /// which status. Tests check a client's pacing and batch sizes with it.
+    request_log: Mutex<Vec<Value>>,
+    /// --rate-limit's bucket: tokens left, and when it was last filled.
+    bucket: Mutex<(f64, Instant)>,
 }
 
 type Shared = Arc<AppState>;
@@ -45,6 +50,7 @@ pub fn app(config: Config) -> Router {
     let dist = config.dist.clone();
     let dist_path = config.dist_path.clone();
     let security_headers = config.security_headers;
+    let full_bucket = f64::from(config.rate_limit.unwrap_or(0));
     let state = Arc::new(AppState {
         config,
         started: Instant::now(),
@@ -55,6 +61,8 @@ pub fn app(config: Config) -> Router {
             .unwrap_or(0),
         requests: AtomicU64::new(0),
         details_log: Mutex::default(),
+        request_log: Mutex::default(),
+        bucket: Mutex::new((full_bucket, Instant::now())),
     });
     let cors = state.config.cors;
     let api = Router::new()
@@ -66,6 +74,7 @@ pub fn app(config: Config) -> Router {
             state.clone(),
             faults_and_auth,
         ))
+        .layer(middleware::from_fn_with_state(state.clone(), log_request))
         .with_state(state.clone());
     // --no-cors: like an instance that does not allow this page's origin.
     let api = if cors { api.layer(cors_layer()) } else { api };
@@ -74,6 +83,7 @@ pub fn app(config: Config) -> Router {
     let router = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/log/details", get(details_log).with_state(state.clone()))
+        .route("/log/requests", get(request_log).with_state(state.clone()))
         .route("/log/reset", post(reset).with_state(state))
         .nest("/api/v1", api);
     // A release build carries a .br and a .gz beside each file: those go to browsers that accept
@@ -198,6 +208,20 @@ async fn faults_and_auth(State(state): State<Shared>, request: Request, next: Ne
     if config.fail_after.is_some_and(|after| n >= after) {
         return injected_failure(config, config.error_status);
     }
+    if let Some(wait) = outage_left(config, state.started.elapsed()) {
+        return busy(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "Service temporarily unavailable",
+            wait,
+        );
+    }
+    if let Some(wait) = take_token(&state) {
+        return busy(
+            StatusCode::TOO_MANY_REQUESTS,
+            "Rate limit exceeded. Slow down.",
+            wait,
+        );
+    }
     if config.error_rate > 0.0 {
         let roll = (data::mix(n ^ 0x5eed) % 1_000_000) as f64 / 1_000_000.0;
         if roll < config.error_rate {
@@ -208,6 +232,73 @@ async fn faults_and_auth(State(state): State<Shared>, request: Request, next: Ne
         return envelope_error(status, message);
     }
     next.run(request).await
+}
+
+/// --outage-every: the seconds (rounded up) left of the outage under way at `elapsed`, if any.
+pub fn outage_left(config: &Config, elapsed: Duration) -> Option<u64> {
+    let every = config.outage_every?;
+    let into = elapsed.as_secs_f64() % every as f64;
+    let left = config.outage_secs as f64 - into;
+    (left > 0.0).then(|| left.ceil() as u64)
+}
+
+/// --rate-limit: takes a token from the bucket, or says how many seconds (rounded up, at least
+/// one) until there is one.
+fn take_token(state: &AppState) -> Option<u64> {
+    let rate = f64::from(state.config.rate_limit?);
+    let mut bucket = state.bucket.lock().ok()?;
+    let (tokens, filled) = &mut *bucket;
+    *tokens = (*tokens + filled.elapsed().as_secs_f64() * rate).min(rate);
+    *filled = Instant::now();
+    if *tokens >= 1.0 {
+        *tokens -= 1.0;
+        None
+    } else {
+        Some((((1.0 - *tokens) / rate).ceil() as u64).max(1))
+    }
+}
+
+/// A refusal that asks the client to come back in `wait` seconds.
+fn busy(status: StatusCode, message: &str, wait: u64) -> Response {
+    let mut response = envelope_error(status, message);
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(wait));
+    response
+}
+
+/// Writes each API request into the request log as it is answered.
+async fn log_request(State(state): State<Shared>, request: Request, next: Next) -> Response {
+    if request.method() == Method::OPTIONS {
+        return next.run(request).await; // preflights are the browser's, not the client's pacing
+    }
+    let at_ms = state.started.elapsed().as_millis() as u64;
+    let path = request.uri().path().to_string();
+    let (parts, body) = request.into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX)
+        .await
+        .unwrap_or_default();
+    let ids = parse_job_ids(&bytes).ok().map(|ids| ids.len());
+    let request = Request::from_parts(parts, axum::body::Body::from(bytes));
+    let response = next.run(request).await;
+    if let Ok(mut log) = state.request_log.lock() {
+        log.push(json!({
+            "at_ms": at_ms,
+            "path": path,
+            "ids": ids,
+            "status": response.status().as_u16(),
+        }));
+    }
+    response
+}
+
+async fn request_log(State(state): State<Shared>) -> Response {
+    let log = state
+        .request_log
+        .lock()
+        .map(|log| log.clone())
+        .unwrap_or_default();
+    axum::Json(log).into_response()
 }
 
 fn injected_failure(config: &Config, code: u16) -> Response {
@@ -297,6 +388,9 @@ async fn reset(State(state): State<Shared>) -> &'static str {
     if let Ok(mut log) = state.details_log.lock() {
         log.clear();
     }
+    if let Ok(mut log) = state.request_log.lock() {
+        log.clear();
+    }
     state.requests.store(0, Ordering::SeqCst);
     "reset"
 }
@@ -331,6 +425,14 @@ async fn details(State(state): State<Shared>, body: Bytes) -> Response {
     };
     if let Ok(mut log) = state.details_log.lock() {
         log.push(ids.clone());
+    }
+    if config.max_batch.is_some_and(|max| ids.len() > max) {
+        let message = format!(
+            "Payload too large: at most {} job IDs per request, got {}",
+            config.max_batch.unwrap_or_default(),
+            ids.len()
+        );
+        return envelope_error(StatusCode::PAYLOAD_TOO_LARGE, &message);
     }
     if ids.len() > config.batch_limit {
         let message = format!(

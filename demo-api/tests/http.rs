@@ -626,3 +626,85 @@ async fn fail_after_lets_the_first_requests_through_then_fails() {
         assert_eq!(status, StatusCode::UNAUTHORIZED);
     }
 }
+
+#[tokio::test]
+async fn rate_limit_answers_429_with_the_wait_until_the_next_token_and_refills() {
+    let s = start(Config {
+        rate_limit: Some(2),
+        ..Config::default()
+    })
+    .await;
+    let ask = || s.details("[1001]").auth().send();
+    assert_eq!(ask().await.unwrap().status(), StatusCode::OK);
+    assert_eq!(ask().await.unwrap().status(), StatusCode::OK);
+    let refused = ask().await.unwrap();
+    assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(refused.headers()["retry-after"], "1");
+    // Two tokens a second: the next one comes after about half a second, not at once.
+    let waited = std::time::Instant::now();
+    loop {
+        if ask().await.unwrap().status() == StatusCode::OK {
+            break;
+        }
+        assert!(waited.elapsed().as_secs() < 5, "the bucket never refilled");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await; // polling, not waiting it out
+    }
+    assert!(
+        waited.elapsed().as_millis() >= 300,
+        "{:?}",
+        waited.elapsed()
+    );
+}
+
+#[tokio::test]
+async fn max_batch_answers_413_for_larger_batches_and_the_log_shows_sizes_and_statuses() {
+    let s = start(Config {
+        max_batch: Some(3),
+        ..Config::default()
+    })
+    .await;
+    let (status, body) = json_of(s.details("[1001, 1002, 1003, 1004]").auth()).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(
+        body["message"],
+        "Payload too large: at most 3 job IDs per request, got 4"
+    );
+    let (status, _) = json_of(s.details("[1001, 1002, 1003]").auth()).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, log) = json_of(s.client.get(s.base.replace("/api/v1", "/log/requests"))).await;
+    let seen: Vec<(Value, Value)> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| (entry["ids"].clone(), entry["status"].clone()))
+        .collect();
+    assert_eq!(seen, vec![(json!(4), json!(413)), (json!(3), json!(200))]);
+    assert!(log[0]["at_ms"].as_u64().unwrap() <= log[1]["at_ms"].as_u64().unwrap());
+    assert_eq!(log[0]["path"], "/jobs/comparison/details");
+    s.client
+        .post(s.base.replace("/api/v1", "/log/reset"))
+        .send()
+        .await
+        .unwrap();
+    let (_, log) = json_of(s.client.get(s.base.replace("/api/v1", "/log/requests"))).await;
+    assert_eq!(log, json!([]));
+}
+
+#[test]
+fn outages_come_in_bursts_and_say_how_long_they_have_left() {
+    let config = Config {
+        outage_every: Some(10),
+        outage_secs: 3,
+        ..Config::default()
+    };
+    let at = |secs: f64| demo_api::outage_left(&config, std::time::Duration::from_secs_f64(secs));
+    assert_eq!(at(0.0), Some(3));
+    assert_eq!(at(1.2), Some(2));
+    assert_eq!(at(3.5), None);
+    assert_eq!(at(9.9), None);
+    assert_eq!(at(11.0), Some(2));
+    assert_eq!(
+        demo_api::outage_left(&Config::default(), std::time::Duration::ZERO),
+        None
+    );
+}
