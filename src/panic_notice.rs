@@ -30,11 +30,7 @@ fn show(info: &PanicHookInfo) {
     let keys = KEYS.get_or_init(|| {
         let typed = field_value(&document, "api-key");
         let remembered = saved_settings::load().api_key.unwrap_or_default();
-        [typed, remembered]
-            .into_iter()
-            .map(|key| key.trim().to_string())
-            .filter(|key| !key.is_empty())
-            .collect()
+        keys_to_hide([typed, remembered])
     });
     let message = redact_keys(&info.to_string(), keys);
     web_sys::console::error_1(&JsValue::from_str(&message));
@@ -42,6 +38,19 @@ fn show(info: &PanicHookInfo) {
     if first {
         let _ = replace_page(&document, &message);
     }
+}
+
+/// The keys to cut out, longest first: a key inside another must not leave the rest of the
+/// longer one in the message.
+fn keys_to_hide(candidates: [String; 2]) -> Vec<String> {
+    let mut keys: Vec<String> = candidates
+        .into_iter()
+        .map(|key| key.trim().to_string())
+        .filter(|key| !key.is_empty())
+        .collect();
+    keys.sort_by_key(|key| std::cmp::Reverse(key.len()));
+    keys.dedup();
+    keys
 }
 
 /// The key never reaches the message, even if a bug put it in one.
@@ -115,13 +124,15 @@ fn append(
 
 #[cfg(test)]
 mod tests {
-    use super::redact_keys;
+    use super::{keys_to_hide, redact_keys};
 
     #[test]
     fn every_key_is_cut_out_of_a_panic_message() {
-        let keys = ["s3cret-key".to_string(), "older-key".to_string()];
+        let keys = keys_to_hide([" s3cret-key ".to_string(), "s3cret-key-2".to_string()]);
+        assert_eq!(keys, ["s3cret-key-2", "s3cret-key"]);
+        assert_eq!(keys_to_hide(["k".into(), "k".into()]), ["k"]);
         assert_eq!(
-            redact_keys("bad header: Bearer s3cret-key (was older-key)", &keys),
+            redact_keys("bad header: Bearer s3cret-key-2 (was s3cret-key)", &keys),
             "bad header: Bearer [API key] (was [API key])"
         );
         assert_eq!(redact_keys("index out of range", &[]), "index out of range");

@@ -83,8 +83,8 @@ pub struct Config {
     /// Details requests for more than N IDs answer 413 Payload Too Large
     #[arg(long, value_name = "N", help_heading = "Faults")]
     pub max_batch: Option<usize>,
-    /// 503 in bursts: every P seconds from the start, for --outage-secs, every API request
-    /// answers 503 with the Retry-After that the outage has left
+    /// 503 in bursts: P seconds after the start (or POST /log/reset) and every P seconds after,
+    /// for --outage-secs, every API request answers 503 with the Retry-After the outage has left
     #[arg(long, value_name = "P", value_parser = clap::value_parser!(u64).range(1..),
           help_heading = "Faults")]
     pub outage_every: Option<u64>,
@@ -113,6 +113,19 @@ pub struct Config {
     /// Details add job objects that cannot be read at all; diff details add such a row
     #[arg(long, help_heading = "Faults")]
     pub broken_items: bool,
+}
+
+impl Config {
+    /// What clap cannot check alone: flags that only make sense together.
+    pub fn check(&self) -> Result<(), String> {
+        match self.outage_every {
+            Some(every) if self.outage_secs >= every => Err(format!(
+                "--outage-secs {} must be shorter than --outage-every {every}, or the server is always down",
+                self.outage_secs
+            )),
+            _ => Ok(()),
+        }
+    }
 }
 
 impl Default for Config {

@@ -41,6 +41,8 @@ struct AppState {
     request_log: Mutex<Vec<Value>>,
     /// --rate-limit's bucket: tokens left, and when it was last filled.
     bucket: Mutex<(f64, Instant)>,
+    /// Where --outage-every's cycle starts: at start, and again at each `POST /log/reset`.
+    outages_since: Mutex<Instant>,
 }
 
 type Shared = Arc<AppState>;
@@ -63,6 +65,7 @@ pub fn app(config: Config) -> Router {
         details_log: Mutex::default(),
         request_log: Mutex::default(),
         bucket: Mutex::new((full_bucket, Instant::now())),
+        outages_since: Mutex::new(Instant::now()),
     });
     let cors = state.config.cors;
     let api = Router::new()
@@ -208,7 +211,11 @@ async fn faults_and_auth(State(state): State<Shared>, request: Request, next: Ne
     if config.fail_after.is_some_and(|after| n >= after) {
         return injected_failure(config, config.error_status);
     }
-    if let Some(wait) = outage_left(config, state.started.elapsed()) {
+    let cycle = state
+        .outages_since
+        .lock()
+        .map_or(Duration::ZERO, |since| since.elapsed());
+    if let Some(wait) = outage_left(config, cycle) {
         return busy(
             StatusCode::SERVICE_UNAVAILABLE,
             "Service temporarily unavailable",
@@ -234,11 +241,15 @@ async fn faults_and_auth(State(state): State<Shared>, request: Request, next: Ne
     next.run(request).await
 }
 
-/// --outage-every: the seconds (rounded up) left of the outage under way at `elapsed`, if any.
+/// --outage-every: the seconds (rounded up) left of the outage under way `elapsed` into the
+/// cycle, if any. The first outage starts one period in, so a client always gets a start.
 pub fn outage_left(config: &Config, elapsed: Duration) -> Option<u64> {
-    let every = config.outage_every?;
-    let into = elapsed.as_secs_f64() % every as f64;
-    let left = config.outage_secs as f64 - into;
+    let every = config.outage_every? as f64;
+    let elapsed = elapsed.as_secs_f64();
+    if elapsed < every {
+        return None;
+    }
+    let left = config.outage_secs as f64 - elapsed % every;
     (left > 0.0).then(|| left.ceil() as u64)
 }
 
@@ -274,12 +285,20 @@ async fn log_request(State(state): State<Shared>, request: Request, next: Next) 
     }
     let at_ms = state.started.elapsed().as_millis() as u64;
     let path = request.uri().path().to_string();
-    let (parts, body) = request.into_parts();
-    let bytes = axum::body::to_bytes(body, usize::MAX)
-        .await
-        .unwrap_or_default();
-    let ids = parse_job_ids(&bytes).ok().map(|ids| ids.len());
-    let request = Request::from_parts(parts, axum::body::Body::from(bytes));
+    // Only a details request has IDs to count; its body is read here and handed on unchanged.
+    let (request, ids) = if request.method() == Method::POST && path.ends_with("/details") {
+        let (parts, body) = request.into_parts();
+        let Ok(bytes) = axum::body::to_bytes(body, MAX_DETAILS_BODY).await else {
+            return envelope_error(StatusCode::PAYLOAD_TOO_LARGE, "Request body too large");
+        };
+        let ids = parse_job_ids(&bytes).ok().map(|ids| ids.len());
+        (
+            Request::from_parts(parts, axum::body::Body::from(bytes)),
+            ids,
+        )
+    } else {
+        (request, None)
+    };
     let response = next.run(request).await;
     if let Ok(mut log) = state.request_log.lock() {
         log.push(json!({
@@ -292,12 +311,18 @@ async fn log_request(State(state): State<Shared>, request: Request, next: Next) 
     response
 }
 
+/// The most a details body may be: 100,000 IDs of 7 digits and their commas, with room to spare.
+const MAX_DETAILS_BODY: usize = 2 * 1024 * 1024;
+
+/// The request log in the order the requests arrived (entries are written as they are answered,
+/// and concurrent ones finish out of order).
 async fn request_log(State(state): State<Shared>) -> Response {
-    let log = state
+    let mut log = state
         .request_log
         .lock()
         .map(|log| log.clone())
         .unwrap_or_default();
+    log.sort_by_key(|entry| entry["at_ms"].as_u64());
     axum::Json(log).into_response()
 }
 
@@ -380,7 +405,8 @@ async fn details_log(State(state): State<Shared>) -> Response {
 }
 
 /// Starts over, for the next test: the live jobs' clock from zero at the next look at a job
-/// (PENDING again), the request count (for --fail-after) and the log empty.
+/// (PENDING again), the outage cycle from zero, the request count (for --fail-after) and the
+/// logs empty.
 async fn reset(State(state): State<Shared>) -> &'static str {
     if let Ok(mut since) = state.live_since.lock() {
         *since = None;
@@ -390,6 +416,9 @@ async fn reset(State(state): State<Shared>) -> &'static str {
     }
     if let Ok(mut log) = state.request_log.lock() {
         log.clear();
+    }
+    if let Ok(mut since) = state.outages_since.lock() {
+        *since = Instant::now();
     }
     state.requests.store(0, Ordering::SeqCst);
     "reset"

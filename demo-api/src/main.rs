@@ -6,6 +6,10 @@ use demo_api::config::{Config, DEMO_KEY, DEMO_KEY_WITHOUT_READ, DEMO_WORKSPACE};
 #[tokio::main]
 async fn main() {
     let config = Config::parse();
+    if let Err(problem) = config.check() {
+        eprintln!("demo-api: {problem}");
+        std::process::exit(2);
+    }
     let listener = match tokio::net::TcpListener::bind((config.host.as_str(), config.port)).await {
         Ok(listener) => listener,
         Err(e) => {
