@@ -3,6 +3,7 @@
 use demo_api::config::{Config, DEMO_KEY, DEMO_KEY_WITHOUT_READ, DEMO_WORKSPACE};
 use reqwest::{Client, RequestBuilder, StatusCode};
 use serde_json::{json, Value};
+use std::time::Duration;
 
 struct Server {
     base: String,
@@ -28,6 +29,34 @@ impl Server {
     }
     fn get(&self, path: &str) -> RequestBuilder {
         self.client.get(format!("{}{path}", self.base))
+    }
+    /// A browser's CORS preflight for the details call, from another origin.
+    fn preflight(&self) -> RequestBuilder {
+        self.client
+            .request(
+                reqwest::Method::OPTIONS,
+                format!("{}/jobs/comparison/details", self.base),
+            )
+            .header("Origin", "http://elsewhere.test")
+            .header("Access-Control-Request-Method", "POST")
+    }
+}
+
+/// Sends a fresh request from `ask` every 20 ms until one is answered with `status` (polling
+/// for a server whose answers change with time, never waiting a fixed time); fails after `within`.
+async fn answered_with<F, R>(ask: F, status: StatusCode, within: Duration) -> reqwest::Response
+where
+    F: Fn() -> R,
+    R: std::future::Future<Output = reqwest::Result<reqwest::Response>>,
+{
+    let began = std::time::Instant::now();
+    loop {
+        let answer = ask().await.expect("the server answers");
+        if answer.status() == status {
+            return answer;
+        }
+        assert!(began.elapsed() < within, "no {status} within {within:?}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
 
@@ -238,13 +267,7 @@ async fn malformed_and_odd_bodies_on_request() {
 async fn cors_preflight_is_answered_unless_disabled() {
     let s = start(Config::default()).await;
     let preflight = s
-        .client
-        .request(
-            reqwest::Method::OPTIONS,
-            format!("{}/jobs/comparison/details", s.base),
-        )
-        .header("Origin", "http://elsewhere.test")
-        .header("Access-Control-Request-Method", "POST")
+        .preflight()
         .header(
             "Access-Control-Request-Headers",
             "authorization, workspace-id, content-type",
@@ -641,13 +664,7 @@ async fn rate_limit_answers_429_with_the_wait_until_the_next_token_and_refills()
     assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(refused.headers()["retry-after"], "1");
     // One token a second: the next comes a second after the first was taken, not sooner.
-    loop {
-        if ask().await.unwrap().status() == StatusCode::OK {
-            break;
-        }
-        assert!(first.elapsed().as_secs() < 5, "the bucket never refilled");
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await; // polling, not waiting it out
-    }
+    answered_with(ask, StatusCode::OK, Duration::from_secs(5)).await;
     assert!(first.elapsed().as_millis() >= 900, "{:?}", first.elapsed());
 }
 
@@ -665,24 +682,10 @@ async fn outages_start_one_period_in_answer_503_with_what_is_left_then_end() {
         StatusCode::OK,
         "no outage at the start"
     );
-    let began = std::time::Instant::now();
-    let down = loop {
-        let answer = ask().await.unwrap();
-        if answer.status() != StatusCode::OK {
-            break answer;
-        }
-        assert!(began.elapsed().as_secs() < 4, "no outage came");
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await; // polling
-    };
-    assert_eq!(down.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let within = Duration::from_secs(4);
+    let down = answered_with(ask, StatusCode::SERVICE_UNAVAILABLE, within).await;
     assert_eq!(down.headers()["retry-after"], "1");
-    loop {
-        if ask().await.unwrap().status() == StatusCode::OK {
-            break;
-        }
-        assert!(began.elapsed().as_secs() < 6, "the outage never ended");
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await; // polling
-    }
+    answered_with(ask, StatusCode::OK, within).await;
     assert!(Config {
         outage_every: Some(2),
         outage_secs: 2,
@@ -710,17 +713,7 @@ async fn max_batch_answers_413_for_larger_batches_and_the_log_shows_sizes_and_st
     // A refusal before the handler is logged with its status; a browser's preflight is not.
     let (status, _) = json_of(s.details("[1001]")).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
-    let preflight = s
-        .client
-        .request(
-            reqwest::Method::OPTIONS,
-            format!("{}/jobs/comparison/details", s.base),
-        )
-        .header("Origin", "http://elsewhere.test")
-        .header("Access-Control-Request-Method", "POST")
-        .send()
-        .await
-        .unwrap();
+    let preflight = s.preflight().send().await.unwrap();
     assert!(preflight.status().is_success());
     let (_, log) = json_of(s.client.get(s.base.replace("/api/v1", "/log/requests"))).await;
     let seen: Vec<(Value, Value)> = log
@@ -755,7 +748,7 @@ fn outages_come_in_bursts_and_say_how_long_they_have_left() {
         outage_secs: 3,
         ..Config::default()
     };
-    let at = |secs: f64| demo_api::outage_left(&config, std::time::Duration::from_secs_f64(secs));
+    let at = |secs: f64| demo_api::outage_left(&config, Duration::from_secs_f64(secs));
     assert_eq!(at(0.0), None, "a client always gets a start");
     assert_eq!(at(9.9), None);
     assert_eq!(at(10.0), Some(3));
@@ -763,7 +756,7 @@ fn outages_come_in_bursts_and_say_how_long_they_have_left() {
     assert_eq!(at(13.5), None);
     assert_eq!(at(21.0), Some(2));
     assert_eq!(
-        demo_api::outage_left(&Config::default(), std::time::Duration::ZERO),
+        demo_api::outage_left(&Config::default(), Duration::ZERO),
         None
     );
 }
