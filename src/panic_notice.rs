@@ -41,15 +41,20 @@ fn show(info: &PanicHookInfo) {
 }
 
 /// The keys to cut out, longest first: a key inside another must not leave the rest of the
-/// longer one in the message.
-fn keys_to_hide(candidates: [String; 2]) -> Vec<String> {
-    let mut keys: Vec<String> = candidates
-        .into_iter()
-        .map(|key| key.trim().to_string())
-        .filter(|key| !key.is_empty())
-        .collect();
-    keys.sort_by_key(|key| std::cmp::Reverse(key.len()));
-    keys.dedup();
+/// longer one in the message. (Two of them: an ordering, not a sort, which would bring std's
+/// sort into the page for this.)
+fn keys_to_hide([typed, remembered]: [String; 2]) -> Vec<String> {
+    let (typed, remembered) = (typed.trim().to_string(), remembered.trim().to_string());
+    let (longer, shorter) = if typed.len() >= remembered.len() {
+        (typed, remembered)
+    } else {
+        (remembered, typed)
+    };
+    let mut keys = vec![longer];
+    if shorter != keys[0] {
+        keys.push(shorter);
+    }
+    keys.retain(|key| !key.is_empty());
     keys
 }
 
