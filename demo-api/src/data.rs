@@ -85,11 +85,53 @@ pub fn job(run_id: u64, total: u64, uptime_secs: i64, server_start: i64) -> Opti
     }
     let seed = mix(run_id);
     let comparison = (seed >> 8) % COMPARISONS.len() as u64;
-    let created_at = ANCHOR_SECS + (run_id - FIRST_ID) as i64 * 420;
-    let started_at = created_at + 2 + (seed % 40) as i64;
-    let time_taken = 20.0 + ((seed >> 16) % 3000) as f64 / 10.0;
-    let finished_at = started_at + time_taken.ceil() as i64;
-    let status = match run_id {
+    let timing = SeededTiming::new(run_id, seed);
+    let status = seeded_status(run_id, seed);
+    let mut job = Job {
+        run_id,
+        comparison_id: comparison_uuid(comparison),
+        comparison_name: COMPARISONS[comparison as usize].to_string(),
+        status: status.to_string(),
+        failure_reason: None,
+        started_at: None,
+        finished_at: None,
+        result: None,
+        created_at: timing.created_at,
+        extra: None,
+    };
+    fill_outcome(&mut job, seed, &timing);
+    apply_hand_written_jobs(&mut job);
+    Some(job)
+}
+
+/// When a seeded job was created, started and (had it succeeded) finished, and how long it ran:
+/// one job every seven minutes from the anchor, each a pure function of its ID's seed.
+struct SeededTiming {
+    created_at: i64,
+    started_at: i64,
+    finished_at: i64,
+    time_taken: f64,
+}
+
+impl SeededTiming {
+    fn new(run_id: u64, seed: u64) -> Self {
+        let created_at = ANCHOR_SECS + (run_id - FIRST_ID) as i64 * 420;
+        let started_at = created_at + 2 + (seed % 40) as i64;
+        let time_taken = 20.0 + ((seed >> 16) % 3000) as f64 / 10.0;
+        let finished_at = started_at + time_taken.ceil() as i64;
+        SeededTiming {
+            created_at,
+            started_at,
+            finished_at,
+            time_taken,
+        }
+    }
+}
+
+/// A seeded job's status: the first IDs are pinned so every status (and one outside the
+/// documented list) is always there; the rest are drawn from the seed.
+fn seeded_status(run_id: u64, seed: u64) -> &'static str {
+    match run_id {
         1001 | 1002 | 1008 | 1009 | 1042 => "SUCCESS",
         1003 => "FAILURE",
         1004 => "PENDING",
@@ -105,37 +147,17 @@ pub fn job(run_id: u64, total: u64, uptime_secs: i64, server_start: i64) -> Opti
             88..=93 => "RUNNING",
             _ => "REVOKED",
         },
-    };
-    let mut job = Job {
-        run_id,
-        comparison_id: comparison_uuid(comparison),
-        comparison_name: COMPARISONS[comparison as usize].to_string(),
-        status: status.to_string(),
-        failure_reason: None,
-        started_at: None,
-        finished_at: None,
-        result: None,
-        created_at,
-        extra: None,
-    };
-    match status {
+    }
+}
+
+/// Sets what a job's status implies: its times, and its result or failure reason.
+fn fill_outcome(job: &mut Job, seed: u64, timing: &SeededTiming) {
+    let started_at = timing.started_at;
+    match job.status.as_str() {
         "SUCCESS" => {
             job.started_at = Some(started_at);
-            job.finished_at = Some(finished_at);
-            let mismatch = run_id == 1002 || (run_id != 1001 && (seed >> 32).is_multiple_of(3));
-            job.result = Some(JobResult {
-                diff_status: if mismatch { "MISMATCH" } else { "MATCH" },
-                diff_reasons: if mismatch {
-                    let first = (seed >> 40) as usize % DIFF_REASONS.len();
-                    let count = 1 + (seed >> 48) as usize % 3;
-                    (0..count)
-                        .map(|i| DIFF_REASONS[(first + i) % DIFF_REASONS.len()])
-                        .collect()
-                } else {
-                    Vec::new()
-                },
-                time_taken,
-            });
+            job.finished_at = Some(timing.finished_at);
+            job.result = Some(seeded_result(job.run_id, seed, timing.time_taken));
         }
         "FAILURE" => {
             job.started_at = Some(started_at);
@@ -149,13 +171,37 @@ pub fn job(run_id: u64, total: u64, uptime_secs: i64, server_start: i64) -> Opti
         }
         _ => {}
     }
-    if run_id == 1009 {
+}
+
+/// A successful job's result: 1002 always mismatches, 1001 always matches, a third of the
+/// others mismatch, with one to three consecutive reasons.
+fn seeded_result(run_id: u64, seed: u64, time_taken: f64) -> JobResult {
+    let mismatch = run_id == 1002 || (run_id != 1001 && (seed >> 32).is_multiple_of(3));
+    JobResult {
+        diff_status: if mismatch { "MISMATCH" } else { "MATCH" },
+        diff_reasons: if mismatch {
+            let first = (seed >> 40) as usize % DIFF_REASONS.len();
+            let count = 1 + (seed >> 48) as usize % 3;
+            (0..count)
+                .map(|i| DIFF_REASONS[(first + i) % DIFF_REASONS.len()])
+                .collect()
+        } else {
+            Vec::new()
+        },
+        time_taken,
+    }
+}
+
+/// The jobs written by hand over their seeded values: 1009 carries fields the contract does not
+/// list, and 1042 is the API documentation's reference example.
+fn apply_hand_written_jobs(job: &mut Job) {
+    if job.run_id == 1009 {
         // Fields the contract does not list, plus a null result: clients must not break.
         job.comparison_name = "日本語 売上 比較 — <i>not italic</i>".into();
         job.extra =
             Some(json!({"source_dataset": "prod.orders", "tags": ["nightly"], "owner": null}));
     }
-    if run_id == 1042 {
+    if job.run_id == 1042 {
         // The reference example from the API documentation, to the letter.
         job.comparison_id = "eeeeeeee-0000-0000-0000-000000000005".into();
         job.comparison_name = "orders table comparison".into();
@@ -167,7 +213,6 @@ pub fn job(run_id: u64, total: u64, uptime_secs: i64, server_start: i64) -> Opti
             time_taken: 103.2,
         });
     }
-    Some(job)
 }
 
 /// A job that is PENDING for its first seconds, then STARTED, then finishes.
@@ -264,11 +309,37 @@ impl Job {
     /// and a value, are markup. Jobs without a result (not SUCCESS) have no diff details.
     pub fn diff_details(&self) -> Option<Value> {
         let result = self.result.as_ref()?;
-        let seed = mix(self.run_id ^ 0xD1FF);
+        let plan = DiffPlan::new(self.run_id);
         let mismatch = result.diff_status == "MISMATCH";
-        // (source column, target column) pairs of the comparison; the first is the key.
-        let mut columns: Vec<(&str, &str)> = vec![("order_id", "order_id"), ("total", "total")];
-        let (differing, rows): (Vec<&str>, u64) = match self.run_id {
+        let columns = column_mapping(&plan.differing);
+        let mut diff_rows = Vec::new();
+        let mut counts = vec![0u64; plan.differing.len()];
+        for i in (0..plan.rows).filter(|_| mismatch) {
+            diff_rows.push(plan.row(i, &mut counts));
+        }
+        Some(json!({
+            "primary_key_columns": ["order_id"],
+            "column_mapping": columns.iter().map(|(s, t)| (s.to_string(), json!(t)))
+                .collect::<serde_json::Map<String, Value>>(),
+            "mismatched_columns_mapping": mismatched_columns(&plan.differing, &counts),
+            "diff_rows": diff_rows,
+        }))
+    }
+}
+
+/// What a job's diff is made of: the columns that differ and over how many rows, all drawn
+/// from the job's diff seed (1042 and 1002 are pinned).
+struct DiffPlan {
+    run_id: u64,
+    seed: u64,
+    differing: Vec<&'static str>,
+    rows: u64,
+}
+
+impl DiffPlan {
+    fn new(run_id: u64) -> Self {
+        let seed = mix(run_id ^ 0xD1FF);
+        let (differing, rows): (Vec<&str>, u64) = match run_id {
             1042 => (vec!["total"], 3),
             1002 => (
                 vec![
@@ -289,70 +360,81 @@ impl Job {
                 (picked, 3 + (seed >> 16) % 10)
             }
         };
-        for &column in differing.iter().chain(&["status", "shipped_on"]) {
-            if !columns.iter().any(|(c, _)| *c == column) {
-                // One renamed column, as comparisons across systems have.
-                let target = if column == "shipped_on" {
-                    "ship_date"
-                } else {
-                    column
-                };
-                columns.push((column, target));
-            }
+        DiffPlan {
+            run_id,
+            seed,
+            differing,
+            rows,
         }
-        let mut diff_rows = Vec::new();
-        let mut counts = vec![0u64; differing.len()];
-        for i in (0..rows).filter(|_| mismatch) {
-            let order_id = 10_000 + self.run_id * 1000 + i;
-            let mut row = serde_json::Map::new();
-            row.insert("order_id".into(), json!(order_id));
-            // Every 7th row is only in the source, every 11th only in the target (in the
-            // reference example, its last row is missing in the target).
-            let only_source = i % 7 == 6 || (self.run_id == 1042 && i == rows - 1);
-            let only_target = !only_source && i % 11 == 10;
-            for (j, &column) in differing.iter().enumerate() {
-                let cell_seed = mix(order_id ^ seed ^ j as u64);
-                // A row differs in its first column always and in each other one by chance;
-                // where it does not, both sides hold the same value.
-                let differs = only_source || only_target || j == 0 || !cell_seed.is_multiple_of(3);
-                let (source, target) = diff_values(column, cell_seed);
-                let target = if differs { target } else { source.clone() };
-                counts[j] += u64::from(differs);
-                if !only_target {
-                    row.insert(format!("source_{column}"), source);
-                }
-                if !only_source {
-                    row.insert(format!("target_{column}"), target);
-                }
-            }
-            diff_rows.push(Value::Object(row));
-        }
-        let mismatched: serde_json::Map<String, Value> = differing
-            .iter()
-            .zip(&counts)
-            .filter(|(_, &count)| count > 0)
-            .map(|(&column, &count)| {
-                let details = match column {
-                    "total" => "Numeric value differences",
-                    "is_gift" => "Boolean value differences",
-                    "shipped_on" => "Date value differences",
-                    "coupon" => "Null in source, set in target",
-                    _ => "String value differences",
-                };
-                (
-                    column.to_string(),
-                    json!({"mismatch_count": count, "details": details}),
-                )
-            })
-            .collect();
-        Some(json!({
-            "primary_key_columns": ["order_id"],
-            "column_mapping": columns.iter().map(|(s, t)| (s.to_string(), json!(t)))
-                .collect::<serde_json::Map<String, Value>>(),
-            "mismatched_columns_mapping": mismatched,
-            "diff_rows": diff_rows,
-        }))
     }
+
+    /// Row `i` of the diff; adds one to `counts[j]` for each differing column `j` it differs in.
+    fn row(&self, i: u64, counts: &mut [u64]) -> Value {
+        let order_id = 10_000 + self.run_id * 1000 + i;
+        let mut row = serde_json::Map::new();
+        row.insert("order_id".into(), json!(order_id));
+        // Every 7th row is only in the source, every 11th only in the target (in the
+        // reference example, its last row is missing in the target).
+        let only_source = i % 7 == 6 || (self.run_id == 1042 && i == self.rows - 1);
+        let only_target = !only_source && i % 11 == 10;
+        for (j, &column) in self.differing.iter().enumerate() {
+            let cell_seed = mix(order_id ^ self.seed ^ j as u64);
+            // A row differs in its first column always and in each other one by chance;
+            // where it does not, both sides hold the same value.
+            let differs = only_source || only_target || j == 0 || !cell_seed.is_multiple_of(3);
+            let (source, target) = diff_values(column, cell_seed);
+            let target = if differs { target } else { source.clone() };
+            counts[j] += u64::from(differs);
+            if !only_target {
+                row.insert(format!("source_{column}"), source);
+            }
+            if !only_source {
+                row.insert(format!("target_{column}"), target);
+            }
+        }
+        Value::Object(row)
+    }
+}
+
+/// The (source column, target column) pairs of the comparison, the key first: the differing
+/// columns plus `status` and `shipped_on`, which is renamed in the target.
+fn column_mapping(differing: &[&'static str]) -> Vec<(&'static str, &'static str)> {
+    let mut columns: Vec<(&str, &str)> = vec![("order_id", "order_id"), ("total", "total")];
+    for &column in differing.iter().chain(&["status", "shipped_on"]) {
+        if !columns.iter().any(|(c, _)| *c == column) {
+            // One renamed column, as comparisons across systems have.
+            let target = if column == "shipped_on" {
+                "ship_date"
+            } else {
+                column
+            };
+            columns.push((column, target));
+        }
+    }
+    columns
+}
+
+/// `mismatched_columns_mapping`: each differing column that differs in at least one row, with
+/// its count and a description of the kind of difference.
+fn mismatched_columns(differing: &[&str], counts: &[u64]) -> serde_json::Map<String, Value> {
+    differing
+        .iter()
+        .zip(counts)
+        .filter(|(_, &count)| count > 0)
+        .map(|(&column, &count)| {
+            let details = match column {
+                "total" => "Numeric value differences",
+                "is_gift" => "Boolean value differences",
+                "shipped_on" => "Date value differences",
+                "coupon" => "Null in source, set in target",
+                _ => "String value differences",
+            };
+            (
+                column.to_string(),
+                json!({"mismatch_count": count, "details": details}),
+            )
+        })
+        .collect()
 }
 
 /// Columns a seeded MISMATCH job may differ in.
