@@ -135,6 +135,18 @@ pub struct Job {
     pub result: Option<JobResult>,
 }
 
+impl Job {
+    /// The diff outcome, once the job has one.
+    pub fn outcome(&self) -> Option<&DiffStatus> {
+        self.result.as_ref()?.diff_status.as_ref()
+    }
+
+    /// The job will not change any more.
+    pub fn is_final(&self) -> bool {
+        self.status.as_ref().is_some_and(JobStatus::is_final)
+    }
+}
+
 /// One element of the response's `data` list.
 #[derive(Clone, Debug, PartialEq)]
 // Nearly every value is the large variant, so boxing it would only add an allocation per job.

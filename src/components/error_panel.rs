@@ -9,9 +9,8 @@ pub fn ErrorPanel(
     /// The fetch whose failures are told, once it has finished.
     fetch: JobFetch,
 ) -> impl IntoView {
-    let finished = fetch.finished();
     let told = move || {
-        if !finished.get() {
+        if fetch.fetching.get() {
             return None;
         }
         fetch.report.with(|report| {

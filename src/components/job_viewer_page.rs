@@ -10,7 +10,6 @@ use crate::chunk::Chunk;
 use crate::input::endpoint::{api_root, details_url, same_api};
 use crate::input::form_input::{validate, FieldErrors, JobQuery};
 use crate::jobs::job_fetch::JobFetch;
-use crate::jobs::refresh::is_unfinished;
 use crate::link::share_link::{compact_ranges, link_params, read_link, PageLink, SharedView};
 use crate::link::{page_location, saved_settings};
 use crate::shell::ShellInput;
@@ -78,13 +77,8 @@ pub fn JobViewerPage(
     });
     let running = Memo::new(move |_| {
         fetch.report.with(|r| {
-            r.as_ref().filter(|r| r.has_answers()).map(|r| {
-                r.store
-                    .rows()
-                    .iter()
-                    .filter(|row| is_unfinished(row))
-                    .count()
-            })
+            let r = r.as_ref().filter(|r| r.has_answers())?;
+            Some(r.store.unfinished().count())
         })
     });
     Effect::new(move |_| {
@@ -204,7 +198,7 @@ pub fn JobViewerPage(
     });
 
     let on_submit = Callback::new(move |()| {
-        if fetch.progress.with_untracked(Option::is_some) {
+        if fetch.fetching.get_untracked() {
             return; // already fetching: the button is disabled, this catches Ctrl+Enter
         }
         submit(FetchOrigin::User);
@@ -229,7 +223,7 @@ pub fn JobViewerPage(
         request_animation_frame(|| focus_field("job-ids"));
     });
 
-    let busy = fetch.busy();
+    let busy: Signal<bool> = fetch.fetching.into();
     view! {
         <main>
             <header>
@@ -262,7 +256,7 @@ pub fn JobViewerPage(
             <ChunkSlot
                 chunk=results_chunk
                 wanted=Signal::derive(move || {
-                    fetch.has_answers.get() || fetch.progress.with(Option::is_some)
+                    fetch.has_answers.get() || fetch.fetching.get()
                 })
                 what="results view"
                 render=move || results_view(fetch, view)

@@ -72,7 +72,7 @@ pub fn duration(job: &Job, now_ms: f64) -> DurationText {
         result.and_then(|r| r.time_taken),
         job.started_at.as_ref().and_then(|t| t.epoch_ms),
         job.finished_at.as_ref().and_then(|t| t.epoch_ms),
-        job.status.as_ref().is_some_and(|s| s.is_final()),
+        job.is_final(),
         now_ms,
     )
 }
@@ -124,21 +124,15 @@ pub const COLUMNS: [Column; 9] = [
         key: "outcome",
         label: "Outcome",
         class: "col-outcome",
-        cell: |job, _| match job.result.as_ref().and_then(|r| r.diff_status.as_ref()) {
+        cell: |job, _| match job.outcome() {
             Some(outcome) => Cell::Badge(Tone::of_outcome(outcome), outcome.label()),
             None => Cell::Empty,
         },
-        sort_key: |job, _| {
-            text_key(
-                job.result
-                    .as_ref()
-                    .and_then(|r| r.diff_status.as_ref())
-                    .map(|o| o.label()),
-            )
-        },
+        sort_key: |job, _| text_key(job.outcome().map(|o| o.label())),
         export: |job, _| {
-            let outcome = job.result.as_ref().and_then(|r| r.diff_status.as_ref());
-            outcome.map(|o| o.label().to_string()).unwrap_or_default()
+            job.outcome()
+                .map(|o| o.label().to_string())
+                .unwrap_or_default()
         },
     },
     Column {

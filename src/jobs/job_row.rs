@@ -1,6 +1,6 @@
 //! One row of the results: what the page knows about one requested ID.
 
-use crate::api::models::Job;
+use crate::api::models::{DiffStatus, Job};
 
 /// One row of the results table.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,6 +38,12 @@ impl JobRow {
         }
     }
 
+    /// A job with a status other than a final one (including statuses the page does not know):
+    /// it may still change, so a refresh asks about it again.
+    pub fn is_unfinished(&self) -> bool {
+        matches!(self, JobRow::Found(job) if !job.is_final())
+    }
+
     /// The group the row counts in and filters by, by status: the job's status as sent (or
     /// "no status"), or what happened to its ID.
     pub fn status_group(&self) -> &str {
@@ -52,9 +58,7 @@ impl JobRow {
 
     /// The group a found job counts in by outcome; rows that are not jobs have none.
     pub fn outcome_group(&self) -> Option<&str> {
-        let job = self.job()?;
-        let outcome = job.result.as_ref().and_then(|r| r.diff_status.as_ref());
-        Some(outcome.map_or(NO_RESULT, |o| o.label()))
+        Some(self.job()?.outcome().map_or(NO_RESULT, DiffStatus::label))
     }
 }
 

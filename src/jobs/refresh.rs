@@ -31,24 +31,17 @@ pub fn updated_text(elapsed_ms: f64) -> String {
     }
 }
 
-/// The job has a status other than a final one (including statuses the page does not know): it
-/// may still change, so a refresh asks about it again.
-pub fn is_unfinished(row: &JobRow) -> bool {
-    matches!(row, JobRow::Found(job) if !job.status.as_ref().is_some_and(|s| s.is_final()))
-}
-
 /// One sentence for the live region about the rows a refresh changed (as they are now): "Job 1021
 /// finished: SUCCESS, MISMATCH.", "Job 1022 is now STARTED.", or for several, "3 jobs changed:
 /// 2 finished, 1 still running."
 pub fn change_sentence(changed: &[&JobRow]) -> Option<String> {
-    let finished = changed.iter().filter(|row| !is_unfinished(row)).count();
+    let finished = changed.iter().filter(|row| !row.is_unfinished()).count();
     match changed {
         [] => None,
         [JobRow::Found(job)] => {
             let status = job.status.as_ref().map_or("no status", |s| s.label());
             Some(if finished == 1 {
-                let outcome = job.result.as_ref().and_then(|r| r.diff_status.as_ref());
-                match outcome {
+                match job.outcome() {
                     Some(outcome) => format!(
                         "Job {} finished: {status}, {}.",
                         job.run_id,
@@ -120,13 +113,13 @@ mod tests {
     #[test]
     fn unfinished_means_any_status_but_a_final_one() {
         for status in ["PENDING", "STARTED", "RUNNING", "QUEUED"] {
-            assert!(is_unfinished(&job(1, status, None)), "{status}");
+            assert!(job(1, status, None).is_unfinished(), "{status}");
         }
         for status in ["SUCCESS", "FAILURE", "REVOKED"] {
-            assert!(!is_unfinished(&job(1, status, None)), "{status}");
+            assert!(!job(1, status, None).is_unfinished(), "{status}");
         }
-        assert!(!is_unfinished(&JobRow::NotFound(1)));
-        assert!(!is_unfinished(&JobRow::Loading(1)));
+        assert!(!JobRow::NotFound(1).is_unfinished());
+        assert!(!JobRow::Loading(1).is_unfinished());
     }
 
     #[test]

@@ -48,6 +48,11 @@ impl JobStore {
         &self.rows
     }
 
+    /// The jobs that may still change: what a refresh asks about, and the tab title counts.
+    pub fn unfinished(&self) -> impl Iterator<Item = &JobRow> {
+        self.rows.iter().filter(|row| row.is_unfinished())
+    }
+
     pub fn get(&self, id: u64) -> Option<&JobRow> {
         self.position.get(&id).map(|&i| &self.rows[i])
     }

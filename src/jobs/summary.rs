@@ -70,8 +70,7 @@ impl Counts {
             JobRow::Found(job) => {
                 step(&mut self.found);
                 step_count(&mut self.statuses, job.status.clone(), add);
-                let outcome = job.result.as_ref().and_then(|r| r.diff_status.clone());
-                step_count(&mut self.outcomes, outcome, add);
+                step_count(&mut self.outcomes, job.outcome().cloned(), add);
             }
             JobRow::NotFound(_) => step(&mut self.not_found),
             JobRow::Failed { .. } => step(&mut self.failed),

@@ -5,7 +5,6 @@ use crate::jobs::column::{duration, Cell, COLUMNS, SPANNED};
 use crate::jobs::fetch_jobs::FetchReport;
 use crate::jobs::job_fetch::Live;
 use crate::jobs::job_row::JobRow;
-use crate::jobs::refresh::is_unfinished;
 use crate::jobs::tone::Tone;
 use crate::time::local_time::{format_local, format_utc};
 
@@ -48,7 +47,7 @@ pub fn GridRow(
 }
 
 fn cells(row: JobRow, now: RwSignal<f64>) -> AnyView {
-    let running = is_unfinished(&row);
+    let running = row.is_unfinished();
     let (run_id, tone, badge, text, raw) = match row {
         JobRow::Found(job) => {
             let now_ms = now.get_untracked();
