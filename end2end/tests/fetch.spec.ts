@@ -95,7 +95,7 @@ test('a partly failing server: failed batches are marked, the others show, every
   await expect(viewer.row(1150)).toContainText('NOT LOADED');
   await viewer.search.fill('1201');
   await expect(page.getByText('No jobs match the filters and search.')).toBeVisible();
-  await expect(page.getByLabel('Summary')).toContainText('300 requested · 200 found · 0 not found · 100 failed to load');
+  await expect(page.getByLabel('Summary')).toContainText('300 requested · 200 found · 0 not found · 100 not loaded');
   // The failing batch was retried, a bounded number of times.
   const failingBatchSends = viewer.detailRequests.filter((r) => r.body.includes(1101)).length;
   expect(failingBatchSends).toBe(4);

@@ -25,7 +25,7 @@ pub fn ErrorPanel(
                     "{} of {} batches failed: {} jobs could not be loaded (marked in the table)",
                     report.batches_failed(),
                     report.batches_total,
-                    group_thousands(report.ids_failed() as u64)
+                    group_thousands(report.ids_not_loaded() as u64)
                 )
             };
             let messages: Vec<String> =

@@ -29,8 +29,8 @@ pub fn ResultsSummary(
             format!("{} found", n(s.found)),
             format!("{} not found", n(s.not_found)),
         ];
-        if s.failed > 0 {
-            totals.push(format!("{} failed to load", n(s.failed)));
+        if s.not_loaded > 0 {
+            totals.push(format!("{} not loaded", n(s.not_loaded)));
         }
         if s.unreadable > 0 {
             totals.push(format!("{} unreadable", n(s.unreadable)));
@@ -44,7 +44,7 @@ pub fn ResultsSummary(
         let s = summary.get();
         let kinds = [
             (NOT_FOUND, s.not_found),
-            (NOT_LOADED, s.failed),
+            (NOT_LOADED, s.not_loaded),
             (UNREADABLE, s.unreadable),
             (LOADING, s.loading),
         ];

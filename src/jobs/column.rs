@@ -1,9 +1,10 @@
-//! The table's columns, defined once as data: each column's label, what its cell shows, how it
-//! sorts, and what it exports. Header, cells, narrow-screen card labels and sorting all read this.
+//! The table's columns, defined once as data: each column's label, what its cell shows, and how
+//! it sorts. Header, cells, narrow-screen card labels and sorting all read this.
 
+use super::needle::Needle;
 use super::tone::Tone;
 use crate::api::models::{Job, Timestamp};
-use crate::time::timing::{job_duration, seconds_text, DurationText};
+use crate::time::timing::{job_duration, DurationText};
 
 /// What one cell of a found job shows. Every string is the API's text, rendered as text.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,17 +35,25 @@ pub enum SortKey<'a> {
 
 /// One column of the table.
 pub struct Column {
-    /// Its name in links and exports.
+    /// Its name in links.
     pub key: &'static str,
     /// Its header, and the label of its line on a narrow-screen card.
     pub label: &'static str,
     /// Its width class in `style/main.css`, on its `<col>` and its cells.
     pub class: &'static str,
+    /// Its cell heads the row (`<th scope="row">`): what a screen reader names the row by.
+    pub heads_row: bool,
     /// What a found job's cell shows; `now_ms` is one clock reading for the whole table.
     pub cell: for<'a> fn(&'a Job, f64) -> Cell<'a>,
     pub sort_key: for<'a> fn(&'a Job, f64) -> SortKey<'a>,
-    /// The cell as plain text for files: times as sent, durations in seconds.
-    pub export: fn(&Job, f64) -> String,
+    /// Whether the grid's search finds its text in this column of a job.
+    pub search: fn(&Job, &Needle) -> bool,
+}
+
+/// For the columns the search does not look in: statuses and outcomes have their own filters,
+/// times and durations are not text.
+fn not_searched(_: &Job, _: &Needle) -> bool {
+    false
 }
 
 fn text_or_empty(value: Option<&str>) -> Cell<'_> {
@@ -61,12 +70,8 @@ fn instant_key(stamp: Option<&Timestamp>) -> SortKey<'_> {
         .map_or(SortKey::Missing, SortKey::Number)
 }
 
-fn raw_time(stamp: Option<&Timestamp>) -> String {
-    stamp.map(|t| t.raw.clone()).unwrap_or_default()
-}
-
 /// `time_taken`, else finished − started, else "running for …".
-pub fn duration(job: &Job, now_ms: f64) -> DurationText {
+fn duration(job: &Job, now_ms: f64) -> DurationText {
     let result = job.result.as_ref();
     job_duration(
         result.and_then(|r| r.time_taken),
@@ -82,9 +87,10 @@ pub const RUN_ID: Column = Column {
     key: "id",
     label: "Run ID",
     class: "col-id",
+    heads_row: true,
     cell: |job, _| Cell::Text(job.run_id.to_string()),
     sort_key: |job, _| SortKey::Number(job.run_id as f64),
-    export: |job, _| job.run_id.to_string(),
+    search: |job, needle| needle.in_id(job.run_id),
 };
 
 /// Every column, in the order shown.
@@ -94,6 +100,7 @@ pub const COLUMNS: [Column; 9] = [
         key: "comparison",
         label: "Comparison",
         class: "col-name",
+        heads_row: false,
         cell: |job, _| Cell::Comparison {
             name: job
                 .comparison_name
@@ -102,43 +109,40 @@ pub const COLUMNS: [Column; 9] = [
             comparison_id: job.comparison_id.as_deref(),
         },
         sort_key: |job, _| text_key(job.comparison_name.as_deref()),
-        export: |job, _| job.comparison_name.clone().unwrap_or_default(),
+        search: |job, needle| {
+            needle.in_some(job.comparison_name.as_deref())
+                || needle.in_some(job.comparison_id.as_deref())
+        },
     },
     Column {
         key: "status",
         label: "Status",
         class: "col-status",
+        heads_row: false,
         cell: |job, _| match &job.status {
             Some(status) => Cell::Badge(Tone::of_status(status), status.label()),
             None => Cell::Empty,
         },
         sort_key: |job, _| text_key(job.status.as_ref().map(|s| s.label())),
-        export: |job, _| {
-            job.status
-                .as_ref()
-                .map(|s| s.label().to_string())
-                .unwrap_or_default()
-        },
+        search: not_searched,
     },
     Column {
         key: "outcome",
         label: "Outcome",
         class: "col-outcome",
+        heads_row: false,
         cell: |job, _| match job.outcome() {
             Some(outcome) => Cell::Badge(Tone::of_outcome(outcome), outcome.label()),
             None => Cell::Empty,
         },
         sort_key: |job, _| text_key(job.outcome().map(|o| o.label())),
-        export: |job, _| {
-            job.outcome()
-                .map(|o| o.label().to_string())
-                .unwrap_or_default()
-        },
+        search: not_searched,
     },
     Column {
         key: "reasons",
         label: "Diff reasons",
         class: "col-reasons",
+        heads_row: false,
         cell: |job, _| match job.result.as_ref().map(|r| r.diff_reasons.as_slice()) {
             Some(reasons) if !reasons.is_empty() => Cell::List(reasons),
             _ => Cell::Empty,
@@ -147,51 +151,50 @@ pub const COLUMNS: [Column; 9] = [
             let first = job.result.as_ref().and_then(|r| r.diff_reasons.first());
             text_key(first.map(String::as_str))
         },
-        export: |job, _| {
-            let reasons = job.result.as_ref().map(|r| r.diff_reasons.join("; "));
-            reasons.unwrap_or_default()
+        search: |job, needle| {
+            let reasons = job.result.as_ref().map_or(&[][..], |r| &r.diff_reasons);
+            reasons.iter().any(|reason| needle.in_text(reason))
         },
     },
     Column {
         key: "failure",
         label: "Failure reason",
         class: "col-failure",
+        heads_row: false,
         cell: |job, _| text_or_empty(job.failure_reason.as_deref()),
         sort_key: |job, _| text_key(job.failure_reason.as_deref()),
-        export: |job, _| job.failure_reason.clone().unwrap_or_default(),
+        search: |job, needle| needle.in_some(job.failure_reason.as_deref()),
     },
     Column {
         key: "started",
         label: "Started",
         class: "col-time",
+        heads_row: false,
         cell: |job, _| job.started_at.as_ref().map_or(Cell::Empty, Cell::Time),
         sort_key: |job, _| instant_key(job.started_at.as_ref()),
-        export: |job, _| raw_time(job.started_at.as_ref()),
+        search: not_searched,
     },
     Column {
         key: "finished",
         label: "Finished",
         class: "col-time",
+        heads_row: false,
         cell: |job, _| job.finished_at.as_ref().map_or(Cell::Empty, Cell::Time),
         sort_key: |job, _| instant_key(job.finished_at.as_ref()),
-        export: |job, _| raw_time(job.finished_at.as_ref()),
+        search: not_searched,
     },
     Column {
         key: "duration",
         label: "Duration",
         class: "col-duration",
+        heads_row: false,
         cell: |job, now_ms| Cell::Duration(duration(job, now_ms)),
         sort_key: |job, now_ms| {
             duration(job, now_ms)
                 .seconds()
                 .map_or(SortKey::Missing, SortKey::Number)
         },
-        export: |job, now_ms| {
-            duration(job, now_ms)
-                .seconds()
-                .map(seconds_text)
-                .unwrap_or_default()
-        },
+        search: not_searched,
     },
 ];
 
@@ -257,26 +260,6 @@ mod tests {
                 name: "orders table comparison",
                 comparison_id: Some("eeeeeeee-0000-0000-0000-000000000005")
             }
-        );
-    }
-
-    #[test]
-    fn exports_are_plain_text() {
-        let job = job(REFERENCE);
-        let exported: Vec<String> = COLUMNS.iter().map(|c| (c.export)(&job, 0.0)).collect();
-        assert_eq!(
-            exported,
-            [
-                "1042",
-                "orders table comparison",
-                "SUCCESS",
-                "MISMATCH",
-                "Row count mismatch; Column value differences in total",
-                "",
-                "2025-01-15T10:00:02Z",
-                "2025-01-15T10:01:45Z",
-                "103.2"
-            ]
         );
     }
 

@@ -66,11 +66,11 @@ impl FetchReport {
     }
 
     /// How many requested IDs could not be loaded.
-    pub fn ids_failed(&self) -> usize {
+    pub fn ids_not_loaded(&self) -> usize {
         self.store
             .rows()
             .iter()
-            .filter(|row| matches!(row, JobRow::Failed { .. }))
+            .filter(|row| matches!(row, JobRow::NotLoaded { .. }))
             .count()
     }
 }
@@ -378,6 +378,6 @@ mod tests {
         report.record(&failed((201..=250).collect(), 500));
         assert_eq!(report.failures.len(), 2);
         assert!(report.nothing_loaded());
-        assert_eq!(report.ids_failed(), 250);
+        assert_eq!(report.ids_not_loaded(), 250);
     }
 }

@@ -13,7 +13,7 @@ pub enum JobRow {
     /// The API answered but did not return this ID.
     NotFound(u64),
     /// The batch holding this ID failed; the short reason.
-    Failed {
+    NotLoaded {
         id: u64,
         reason: String,
     },
@@ -26,7 +26,7 @@ impl JobRow {
     pub fn id(&self) -> Option<u64> {
         match self {
             JobRow::Found(job) => Some(job.run_id),
-            JobRow::Loading(id) | JobRow::NotFound(id) | JobRow::Failed { id, .. } => Some(*id),
+            JobRow::Loading(id) | JobRow::NotFound(id) | JobRow::NotLoaded { id, .. } => Some(*id),
             JobRow::Unreadable(_) => None,
         }
     }
@@ -51,7 +51,7 @@ impl JobRow {
             JobRow::Found(job) => job.status.as_ref().map_or(NO_STATUS, |s| s.label()),
             JobRow::Loading(_) => LOADING,
             JobRow::NotFound(_) => NOT_FOUND,
-            JobRow::Failed { .. } => NOT_LOADED,
+            JobRow::NotLoaded { .. } => NOT_LOADED,
             JobRow::Unreadable(_) => UNREADABLE,
         }
     }

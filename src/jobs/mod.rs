@@ -7,6 +7,7 @@ pub mod fetch_jobs;
 pub mod job_fetch;
 pub mod job_row;
 pub mod lifecycle;
+pub mod needle;
 pub mod refresh;
 pub mod store;
 pub mod summary;

@@ -92,7 +92,7 @@ impl JobStore {
                 let reason = format!("{} (see the message above)", error.short());
                 for &id in asked {
                     let keep = matches!(self.get(id), Some(JobRow::Found(_)));
-                    let failed = JobRow::Failed {
+                    let failed = JobRow::NotLoaded {
                         id,
                         reason: reason.clone(),
                     };
@@ -115,7 +115,7 @@ impl JobStore {
             })
             .collect();
         for id in loading {
-            let failed = JobRow::Failed {
+            let failed = JobRow::NotLoaded {
                 id,
                 reason: reason.to_string(),
             };
@@ -177,7 +177,7 @@ mod tests {
                     job.status.as_ref().map_or("", |s| s.label())
                 ),
                 JobRow::NotFound(id) => format!("{id} not found"),
-                JobRow::Failed { id, reason } => format!("{id} failed: {reason}"),
+                JobRow::NotLoaded { id, reason } => format!("{id} not loaded: {reason}"),
                 JobRow::Unreadable(raw) => format!("unreadable {raw}"),
             })
             .collect()
@@ -202,10 +202,10 @@ mod tests {
             labels(&store),
             [
                 "5 PENDING",
-                "8 failed: Server error 503 (see the message above)",
+                "8 not loaded: Server error 503 (see the message above)",
                 "3 SUCCESS",
                 "7 not found",
-                "1 failed: Server error 503 (see the message above)",
+                "1 not loaded: Server error 503 (see the message above)",
                 "unreadable \"x\""
             ]
         );
@@ -216,7 +216,7 @@ mod tests {
                 summary.requested,
                 summary.found,
                 summary.not_found,
-                summary.failed
+                summary.not_loaded
             ),
             (5, 2, 1, 2)
         );
@@ -257,8 +257,8 @@ mod tests {
             labels(&store),
             [
                 "1 SUCCESS",
-                "2 failed: Cancelled before it loaded",
-                "3 failed: Cancelled before it loaded"
+                "2 not loaded: Cancelled before it loaded",
+                "3 not loaded: Cancelled before it loaded"
             ]
         );
         assert_eq!(store.summary().loading, 0);
@@ -274,7 +274,7 @@ mod tests {
             labels(&store),
             [
                 "1 PENDING",
-                "2 failed: Server error 503 (see the message above)"
+                "2 not loaded: Server error 503 (see the message above)"
             ]
         );
     }

@@ -9,7 +9,7 @@ pub struct Summary {
     pub requested: usize,
     pub found: usize,
     pub not_found: usize,
-    pub failed: usize,
+    pub not_loaded: usize,
     /// Asked for, not answered yet.
     pub loading: usize,
     pub unreadable: usize,
@@ -25,7 +25,7 @@ pub struct Summary {
 pub struct Counts {
     found: usize,
     not_found: usize,
-    failed: usize,
+    not_loaded: usize,
     loading: usize,
     unreadable: usize,
     /// A handful of distinct values each: a list is smaller and as fast as a map.
@@ -73,7 +73,7 @@ impl Counts {
                 step_count(&mut self.outcomes, job.outcome().cloned(), add);
             }
             JobRow::NotFound(_) => step(&mut self.not_found),
-            JobRow::Failed { .. } => step(&mut self.failed),
+            JobRow::NotLoaded { .. } => step(&mut self.not_loaded),
             JobRow::Loading(_) => step(&mut self.loading),
             JobRow::Unreadable(_) => step(&mut self.unreadable),
         }
@@ -86,10 +86,10 @@ impl Counts {
 
     pub fn summary(&self) -> Summary {
         Summary {
-            requested: self.found + self.not_found + self.failed + self.loading,
+            requested: self.found + self.not_found + self.not_loaded + self.loading,
             found: self.found,
             not_found: self.not_found,
-            failed: self.failed,
+            not_loaded: self.not_loaded,
             loading: self.loading,
             unreadable: self.unreadable,
             by_status: ordered_counts(&self.statuses, JobStatus::label, NO_STATUS),
@@ -132,7 +132,7 @@ mod tests {
             found(r#"{"run_id": 4, "status": "PENDING"}"#),
             found(r#"{"run_id": 5}"#),
             JobRow::NotFound(6),
-            JobRow::Failed {
+            JobRow::NotLoaded {
                 id: 7,
                 reason: "x".into(),
             },
@@ -151,7 +151,7 @@ mod tests {
                 s.requested,
                 s.found,
                 s.not_found,
-                s.failed,
+                s.not_loaded,
                 s.loading,
                 s.unreadable
             ),

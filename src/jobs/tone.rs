@@ -13,14 +13,6 @@ pub enum Tone {
 }
 
 impl Tone {
-    pub const ALL: [Tone; 5] = [
-        Tone::Good,
-        Tone::Bad,
-        Tone::Busy,
-        Tone::Muted,
-        Tone::Neutral,
-    ];
-
     pub fn of_status(status: &JobStatus) -> Tone {
         match status {
             JobStatus::Success => Tone::Good,

@@ -7,6 +7,7 @@ use super::column::{Column, SortKey, COLUMNS};
 use super::job_row::JobRow;
 #[cfg(test)]
 use super::job_row::{NOT_FOUND, NOT_LOADED};
+use super::needle::Needle;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {
@@ -221,74 +222,6 @@ impl OwnedKey {
     }
 }
 
-/// Search text, ready to be looked for in many rows.
-pub struct Needle {
-    lower: String,
-    /// Known once, used for every row: how the text can match.
-    ascii: bool,
-    digits: bool,
-}
-
-impl Needle {
-    pub fn new(text: &str) -> Needle {
-        let lower = crate::lowercase::to_lowercase(text.trim());
-        Needle {
-            ascii: lower.is_ascii(),
-            digits: lower.bytes().all(|b| b.is_ascii_digit()),
-            lower,
-        }
-    }
-
-    /// Whether the text is in the job ID, comparison name or ID, diff reasons or failure reason,
-    /// without regard to case. An empty search finds every row.
-    pub fn finds_in(&self, row: &JobRow) -> bool {
-        if self.lower.is_empty() {
-            return true;
-        }
-        match row {
-            JobRow::Found(job) => {
-                let result = job.result.as_ref();
-                self.in_id(job.run_id)
-                    || job
-                        .comparison_name
-                        .as_deref()
-                        .is_some_and(|t| self.in_text(t))
-                    || job
-                        .comparison_id
-                        .as_deref()
-                        .is_some_and(|t| self.in_text(t))
-                    || job
-                        .failure_reason
-                        .as_deref()
-                        .is_some_and(|t| self.in_text(t))
-                    || result.is_some_and(|r| r.diff_reasons.iter().any(|t| self.in_text(t)))
-            }
-            JobRow::Loading(id) | JobRow::NotFound(id) | JobRow::Failed { id, .. } => {
-                self.in_id(*id)
-            }
-            JobRow::Unreadable(raw) => self.in_text(raw),
-        }
-    }
-
-    /// Only a search of digits can be in an ID: others skip writing 100,000 IDs out as text.
-    fn in_id(&self, id: u64) -> bool {
-        self.digits && self.in_text(&id.to_string())
-    }
-
-    fn in_text(&self, text: &str) -> bool {
-        let needle = self.lower.as_bytes();
-        if self.ascii {
-            // No allocation: an ASCII needle matches bytes case-insensitively; other bytes of
-            // the text only ever match themselves.
-            text.as_bytes()
-                .windows(needle.len())
-                .any(|window| window.eq_ignore_ascii_case(needle))
-        } else {
-            crate::lowercase::to_lowercase(text).contains(&self.lower)
-        }
-    }
-}
-
 /// A link parameter of the view that could not be used, for a quiet notice.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IgnoredParam {
@@ -296,58 +229,60 @@ pub struct IgnoredParam {
     pub value: String,
 }
 
-/// The view's link parameters: `sort=duration` or `sort=-duration`, `status=FAILURE,Not found`,
-/// `outcome=MISMATCH`, `q=orders`. Defaults are left out.
-pub fn to_params(view: &ViewState) -> Vec<(&'static str, String)> {
-    let mut params = Vec::new();
-    if let Some(sort) = view.sort {
-        let sign = match sort.direction {
-            Direction::Ascending => "",
-            Direction::Descending => "-",
-        };
-        params.push(("sort", format!("{sign}{}", sort.column().key)));
-    }
-    if !view.statuses.is_empty() {
-        params.push(("status", view.statuses.to_list()));
-    }
-    if !view.outcomes.is_empty() {
-        params.push(("outcome", view.outcomes.to_list()));
-    }
-    if !view.search.trim().is_empty() {
-        params.push(("q", view.search.clone()));
-    }
-    params
-}
-
-/// Reads the view's parameters from a link's; others are not the view's and are passed over.
-/// A value that cannot be used is ignored and reported, never an error.
-pub fn from_params<'a>(
-    params: impl IntoIterator<Item = (&'a str, &'a str)>,
-) -> (ViewState, Vec<IgnoredParam>) {
-    let mut view = ViewState::default();
-    let mut ignored = Vec::new();
-    for (name, value) in params {
-        match name {
-            "sort" => {
-                let (direction, key) = match value.trim().strip_prefix('-') {
-                    Some(key) => (Direction::Descending, key),
-                    None => (Direction::Ascending, value.trim()),
-                };
-                match COLUMNS.iter().position(|c| c.key == key) {
-                    Some(column) => view.sort = Some(Sort { column, direction }),
-                    None => ignored.push(IgnoredParam {
-                        name: name.into(),
-                        value: value.into(),
-                    }),
-                }
-            }
-            "status" => view.statuses = Ticked::from_list(value),
-            "outcome" => view.outcomes = Ticked::from_list(value),
-            "q" => view.search = value.to_string(),
-            _ => {}
+impl ViewState {
+    /// The view's link parameters: `sort=duration` or `sort=-duration`, `status=FAILURE,Not found`,
+    /// `outcome=MISMATCH`, `q=orders`. Defaults are left out.
+    pub fn to_params(&self) -> Vec<(&'static str, String)> {
+        let mut params = Vec::new();
+        if let Some(sort) = self.sort {
+            let sign = match sort.direction {
+                Direction::Ascending => "",
+                Direction::Descending => "-",
+            };
+            params.push(("sort", format!("{sign}{}", sort.column().key)));
         }
+        if !self.statuses.is_empty() {
+            params.push(("status", self.statuses.to_list()));
+        }
+        if !self.outcomes.is_empty() {
+            params.push(("outcome", self.outcomes.to_list()));
+        }
+        if !self.search.trim().is_empty() {
+            params.push(("q", self.search.clone()));
+        }
+        params
     }
-    (view, ignored)
+
+    /// Reads the view's parameters from a link's; others are not the view's and are passed over.
+    /// A value that cannot be used is ignored and reported, never an error.
+    pub fn from_params<'a>(
+        params: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> (ViewState, Vec<IgnoredParam>) {
+        let mut view = ViewState::default();
+        let mut ignored = Vec::new();
+        for (name, value) in params {
+            match name {
+                "sort" => {
+                    let (direction, key) = match value.trim().strip_prefix('-') {
+                        Some(key) => (Direction::Descending, key),
+                        None => (Direction::Ascending, value.trim()),
+                    };
+                    match COLUMNS.iter().position(|c| c.key == key) {
+                        Some(column) => view.sort = Some(Sort { column, direction }),
+                        None => ignored.push(IgnoredParam {
+                            name: name.into(),
+                            value: value.into(),
+                        }),
+                    }
+                }
+                "status" => view.statuses = Ticked::from_list(value),
+                "outcome" => view.outcomes = Ticked::from_list(value),
+                "q" => view.search = value.to_string(),
+                _ => {}
+            }
+        }
+        (view, ignored)
+    }
 }
 
 #[cfg(test)]
@@ -374,7 +309,7 @@ mod tests {
                 r#"{"run_id": 7, "comparison_name": "Müller ledger", "status": "SUCCESS",
                     "result": {"diff_status": "MATCH", "time_taken": 5}}"#,
             ),
-            JobRow::Failed {
+            JobRow::NotLoaded {
                 id: 2,
                 reason: "Server error 500".into(),
             },
@@ -516,7 +451,7 @@ mod tests {
             outcomes: ["MISMATCH"].into(),
             search: "orders".into(),
         };
-        let params = to_params(&view);
+        let params = view.to_params();
         assert_eq!(
             params,
             [
@@ -526,9 +461,10 @@ mod tests {
                 ("q", "orders".to_string())
             ]
         );
-        let (back, ignored) = from_params(params.iter().map(|(k, v)| (*k, v.as_str())));
+        let (back, ignored) = ViewState::from_params(params.iter().map(|(k, v)| (*k, v.as_str())));
         assert_eq!((back, ignored), (view, vec![]));
-        let (odd, ignored) = from_params([("sort", "bogus"), ("ids", "1-3"), ("status", " ,")]);
+        let (odd, ignored) =
+            ViewState::from_params([("sort", "bogus"), ("ids", "1-3"), ("status", " ,")]);
         assert_eq!(odd, ViewState::default());
         assert_eq!(
             ignored,
@@ -537,6 +473,6 @@ mod tests {
                 value: "bogus".into()
             }]
         );
-        assert!(to_params(&ViewState::default()).is_empty());
+        assert!(ViewState::default().to_params().is_empty());
     }
 }

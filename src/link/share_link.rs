@@ -1,7 +1,7 @@
 //! The share link: job IDs (compacted to ranges), base URL and workspace in the query string,
 //! and the grid's view (sort, filters, search) beside them. Never the API key.
 
-use crate::jobs::view_state::{self, ViewState};
+use crate::jobs::view_state::ViewState;
 
 /// What a share link carries.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -39,33 +39,35 @@ pub fn compact_ranges(ids: &[u64]) -> String {
     parts.join(",")
 }
 
-/// The link's query parameters, `ids`, `base`, `workspace`, in that order; empty fields are left
-/// out. The browser encodes them (`page_location`).
-pub fn to_params(view: &SharedView) -> Vec<(&'static str, String)> {
-    [
-        ("ids", &view.ids),
-        ("base", &view.base_url),
-        ("workspace", &view.workspace_id),
-    ]
-    .into_iter()
-    .filter(|(_, value)| !value.trim().is_empty())
-    .map(|(key, value)| (key, value.trim().to_string()))
-    .collect()
-}
-
-/// The view a link's decoded query parameters describe; unknown parameters are ignored, and a
-/// `key` parameter above all.
-pub fn from_params<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> SharedView {
-    let mut view = SharedView::default();
-    for (key, value) in params {
-        match key {
-            "ids" => view.ids = value.to_string(),
-            "base" => view.base_url = value.to_string(),
-            "workspace" => view.workspace_id = value.to_string(),
-            _ => {}
-        }
+impl SharedView {
+    /// The link's query parameters, `ids`, `base`, `workspace`, in that order; empty fields are left
+    /// out. The browser encodes them (`page_location`).
+    pub fn to_params(&self) -> Vec<(&'static str, String)> {
+        [
+            ("ids", &self.ids),
+            ("base", &self.base_url),
+            ("workspace", &self.workspace_id),
+        ]
+        .into_iter()
+        .filter(|(_, value)| !value.trim().is_empty())
+        .map(|(key, value)| (key, value.trim().to_string()))
+        .collect()
     }
-    view
+
+    /// The view a link's decoded query parameters describe; unknown parameters are ignored, and a
+    /// `key` parameter above all.
+    pub fn from_params<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> SharedView {
+        let mut view = SharedView::default();
+        for (key, value) in params {
+            match key {
+                "ids" => view.ids = value.to_string(),
+                "base" => view.base_url = value.to_string(),
+                "workspace" => view.workspace_id = value.to_string(),
+                _ => {}
+            }
+        }
+        view
+    }
 }
 
 /// Everything a page link says, and what in it could not be used.
@@ -83,8 +85,8 @@ const VIEW_NAMES: [&str; 4] = ["sort", "status", "outcome", "q"];
 
 /// Reads a link's decoded query parameters.
 pub fn read_link<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)> + Clone) -> PageLink {
-    let shared = from_params(params.clone());
-    let (view, bad) = view_state::from_params(params.clone());
+    let shared = SharedView::from_params(params.clone());
+    let (view, bad) = ViewState::from_params(params.clone());
     let mut ignored: Vec<String> = bad
         .into_iter()
         .map(|p| format!("{}={}", p.name, p.value))
@@ -104,8 +106,8 @@ pub fn read_link<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)> + Clon
 
 /// The link for a set and a view of it: the set's parameters, then the view's.
 pub fn link_params(shared: &SharedView, view: &ViewState) -> Vec<(&'static str, String)> {
-    let mut params = to_params(shared);
-    params.extend(view_state::to_params(view));
+    let mut params = shared.to_params();
+    params.extend(view.to_params());
     params
 }
 
@@ -130,7 +132,7 @@ mod tests {
             base_url: " https://dc.example.com/api/v1 ".into(),
             workspace_id: "8f14e45f-ceea-4e67-a8f3-5c7e2b1d9a10".into(),
         };
-        let params = to_params(&view);
+        let params = view.to_params();
         assert_eq!(
             params,
             [
@@ -142,7 +144,7 @@ mod tests {
                 )
             ]
         );
-        let back = from_params(params.iter().map(|(k, v)| (*k, v.as_str())));
+        let back = SharedView::from_params(params.iter().map(|(k, v)| (*k, v.as_str())));
         assert_eq!(back.base_url, "https://dc.example.com/api/v1");
         assert_eq!((back.ids, back.workspace_id), (view.ids, view.workspace_id));
     }
@@ -153,9 +155,9 @@ mod tests {
             ids: "7".into(),
             ..SharedView::default()
         };
-        assert_eq!(to_params(&view), [("ids", "7".to_string())]);
-        assert!(to_params(&SharedView::default()).is_empty());
-        let read = from_params([("key", "secret"), ("ids", "1,2 3"), ("other", "x")]);
+        assert_eq!(view.to_params(), [("ids", "7".to_string())]);
+        assert!(SharedView::default().to_params().is_empty());
+        let read = SharedView::from_params([("key", "secret"), ("ids", "1,2 3"), ("other", "x")]);
         assert_eq!(read.ids, "1,2 3");
         assert_eq!(
             (read.base_url.as_str(), read.workspace_id.as_str()),

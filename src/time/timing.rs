@@ -44,17 +44,6 @@ pub fn format_duration(seconds: f64) -> String {
     }
 }
 
-/// Seconds as plain text for files: `103.2`, `20`, to the millisecond. Integer arithmetic, like
-/// `format_duration`, to keep the float printer out of the page.
-pub fn seconds_text(seconds: f64) -> String {
-    let millis = (seconds * 1000.0).round() as u64;
-    let fraction = format!("{:03}", millis % 1000);
-    match fraction.trim_end_matches('0') {
-        "" => format!("{}", millis / 1000),
-        fraction => format!("{}.{fraction}", millis / 1000),
-    }
-}
-
 /// What the Duration column says, in seconds, and where the figure came from.
 #[derive(Clone, Debug, PartialEq)]
 pub enum DurationText {
@@ -140,14 +129,6 @@ mod tests {
         assert_eq!(iso_as_utc("2025-01-15"), "2025-01-15");
         assert_eq!(iso_as_utc("yesterday"), "YESTERDAY");
         assert_eq!(iso_as_utc("Wed, 21 Oct 2015"), "WED, 21 OCT 2015");
-    }
-
-    #[test]
-    fn seconds_export_to_the_millisecond() {
-        assert_eq!(seconds_text(103.2), "103.2");
-        assert_eq!(seconds_text(20.0), "20");
-        assert_eq!(seconds_text(0.0005), "0.001");
-        assert_eq!(seconds_text(65.25), "65.25");
     }
 
     #[test]

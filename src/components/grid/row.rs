@@ -1,12 +1,14 @@
 use leptos::prelude::*;
 
+use crate::api::models::Job;
 use crate::components::StatusNotice;
-use crate::jobs::column::{duration, Cell, COLUMNS, SPANNED};
+use crate::jobs::column::{Cell, COLUMNS, RUN_ID, SPANNED};
 use crate::jobs::fetch_jobs::FetchReport;
 use crate::jobs::job_fetch::Live;
 use crate::jobs::job_row::JobRow;
 use crate::jobs::tone::Tone;
 use crate::time::local_time::{format_local, format_utc};
+use crate::time::timing::DurationText;
 
 /// One row of the grid: a job's cells, or a message for an ID without a job. It reads its row
 /// from the store and changes only when that row does. Every string from the API is text.
@@ -32,7 +34,7 @@ pub fn GridRow(
         });
         row.with(|r| match r {
             Some(JobRow::NotFound(_)) => "row row-missing",
-            Some(JobRow::Failed { .. } | JobRow::Unreadable(_)) => "row row-failed",
+            Some(JobRow::NotLoaded { .. } | JobRow::Unreadable(_)) => "row row-failed",
             // Marked by its text too ("Updated", from the stylesheet), not only by colour.
             _ if changed => "row row-changed",
             _ => "row",
@@ -47,35 +49,8 @@ pub fn GridRow(
 }
 
 fn cells(row: JobRow, now: RwSignal<f64>) -> AnyView {
-    let running = row.is_unfinished();
     let (run_id, tone, badge, text, raw) = match row {
-        JobRow::Found(job) => {
-            let now_ms = now.get_untracked();
-            return COLUMNS
-                .iter()
-                .enumerate()
-                .map(|(i, column)| {
-                    let content = if running && column.key == "duration" {
-                        // "running for 2 min 13 s", ticking with the page's clock.
-                        let job = job.clone();
-                        view! { <span>{move || duration(&job, now.get()).text()}</span> }.into_any()
-                    } else {
-                        cell_view((column.cell)(&job, now_ms), job.run_id)
-                    };
-                    if i == 0 {
-                        view! { <th scope="row" data-label=column.label>{content}</th> }.into_any()
-                    } else {
-                        view! {
-                            <td class=column.class data-label=column.label>
-                                <div class="cell">{content}</div>
-                            </td>
-                        }
-                        .into_any()
-                    }
-                })
-                .collect_view()
-                .into_any();
-        }
+        JobRow::Found(job) => return job_cells(job, now),
         JobRow::Loading(id) => (
             id.to_string(),
             Tone::Busy,
@@ -90,7 +65,7 @@ fn cells(row: JobRow, now: RwSignal<f64>) -> AnyView {
             "Not found in this workspace".into(),
             None,
         ),
-        JobRow::Failed { id, reason } => (id.to_string(), Tone::Bad, "NOT LOADED", reason, None),
+        JobRow::NotLoaded { id, reason } => (id.to_string(), Tone::Bad, "NOT LOADED", reason, None),
         JobRow::Unreadable(raw) => (
             "—".into(),
             Tone::Bad,
@@ -101,7 +76,7 @@ fn cells(row: JobRow, now: RwSignal<f64>) -> AnyView {
     };
     // A row whose cells after the Run ID hold one message.
     view! {
-        <th scope="row" data-label=COLUMNS[0].label>{run_id}</th>
+        <th scope="row" data-label=RUN_ID.label>{run_id}</th>
         <td colspan=SPANNED data-label="Result">
             <div class="cell">
                 <span class=tone.badge_class()>{badge}</span>
@@ -115,6 +90,39 @@ fn cells(row: JobRow, now: RwSignal<f64>) -> AnyView {
         </td>
     }
     .into_any()
+}
+
+/// A found job's cells, one per column, as the columns define them.
+fn job_cells(job: Job, now: RwSignal<f64>) -> AnyView {
+    let now_ms = now.get_untracked();
+    COLUMNS
+        .iter()
+        .map(|column| {
+            let content = match (column.cell)(&job, now_ms) {
+                // "running for 2 min 13 s", ticking with the page's clock.
+                Cell::Duration(DurationText::RunningFor(_)) => {
+                    let (job, cell) = (job.clone(), column.cell);
+                    let text = move || match cell(&job, now.get()) {
+                        Cell::Duration(duration) => duration.text(),
+                        _ => String::new(),
+                    };
+                    view! { <span>{text}</span> }.into_any()
+                }
+                cell => cell_view(cell, job.run_id),
+            };
+            if column.heads_row {
+                view! { <th scope="row" data-label=column.label>{content}</th> }.into_any()
+            } else {
+                view! {
+                    <td class=column.class data-label=column.label>
+                        <div class="cell">{content}</div>
+                    </td>
+                }
+                .into_any()
+            }
+        })
+        .collect_view()
+        .into_any()
 }
 
 /// The most cells are one `<span>`: one shape of view for all of them keeps the page small.
