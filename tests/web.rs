@@ -364,13 +364,13 @@ fn retry_after_may_be_an_http_date() {
 #[wasm_bindgen_test]
 fn share_links_are_encoded_by_the_browser_and_stay_readable() {
     use job_viewer::link::page_location::{encode_query, query_params};
-    use job_viewer::link::share_link::{from_params, to_params, SharedView};
+    use job_viewer::link::share_link::SharedView;
     let view = SharedView {
         ids: "1040-1049,2001".into(),
         base_url: "https://dc.example.com/api/v1?x=1&y=2 z".into(),
         workspace_id: "8f14e45f-ceea-4e67-a8f3-5c7e2b1d9a10".into(),
     };
-    let query = encode_query(&to_params(&view));
+    let query = encode_query(&view.to_params());
     assert_eq!(
         query,
         "?ids=1040-1049,2001&base=https://dc.example.com/api/v1%3Fx%3D1%26y%3D2+z\
@@ -390,7 +390,7 @@ fn share_links_are_encoded_by_the_browser_and_stay_readable() {
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
         .unwrap();
     assert_eq!(
-        from_params(params.iter().map(|(k, v)| (k.as_str(), v.as_str()))),
+        SharedView::from_params(params.iter().map(|(k, v)| (k.as_str(), v.as_str()))),
         view
     );
     assert!(params.contains(&("ids2".to_string(), "日".to_string())));
