@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 
+use crate::input::form_input::Field;
 use crate::link::saved_settings;
 use crate::shell::text_field;
 
@@ -28,7 +29,7 @@ fn show(info: &PanicHookInfo) {
     };
     let first = KEYS.get().is_none();
     let keys = KEYS.get_or_init(|| {
-        let typed = field_value(&document, "api-key");
+        let typed = field_value(&document, Field::ApiKey.id());
         let remembered = saved_settings::load().api_key.unwrap_or_default();
         keys_to_hide([typed, remembered])
     });
@@ -73,15 +74,11 @@ fn field_value(document: &Document, id: &str) -> String {
 
 /// Puts the message where the page was. Everything from the page and the panic is set as text.
 fn replace_page(document: &Document, message: &str) -> Result<(), JsValue> {
-    let typed: Vec<(&str, String)> = [
-        ("API base URL", "base-url"),
-        ("Workspace ID", "workspace-id"),
-        ("Job IDs", "job-ids"),
-    ]
-    .into_iter()
-    .map(|(label, id)| (label, field_value(document, id)))
-    .filter(|(_, value)| !value.trim().is_empty())
-    .collect();
+    let typed: Vec<(&str, String)> = [Field::BaseUrl, Field::WorkspaceId, Field::JobIds]
+        .into_iter()
+        .map(|field| (field.label(), field_value(document, field.id())))
+        .filter(|(_, value)| !value.trim().is_empty())
+        .collect();
 
     let body = document.body().ok_or("no body")?;
     let main = document.create_element("main")?;

@@ -7,16 +7,15 @@ use leptos::prelude::queue_microtask;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlInputElement};
 
+use crate::input::form_input::{Field, Fields, FormInput};
+
 /// The shell's element ID in index.html.
 const SHELL_ID: &str = "shell";
 
 /// What was typed into the shell before the app mounted. Empty when there was no shell.
 #[derive(Default, Debug)]
 pub struct ShellInput {
-    pub base_url: String,
-    pub api_key: String,
-    pub workspace_id: String,
-    pub job_ids: String,
+    pub typed: FormInput,
     /// The field that had focus (its element ID, which the app's field shares) and its selection.
     pub focus: Option<(String, u32, u32)>,
 }
@@ -49,10 +48,7 @@ impl ShellInput {
                 ))
             });
         let typed = ShellInput {
-            base_url: input("base-url"),
-            api_key: input("api-key"),
-            workspace_id: input("workspace-id"),
-            job_ids: input("job-ids"),
+            typed: Fields::from_fn(|field| input(field.id())),
             focus,
         };
         shell.remove();
@@ -61,14 +57,9 @@ impl ShellInput {
 
     /// Nothing was typed into the shell.
     pub fn is_empty(&self) -> bool {
-        [
-            &self.base_url,
-            &self.api_key,
-            &self.workspace_id,
-            &self.job_ids,
-        ]
-        .iter()
-        .all(|text| text.is_empty())
+        Field::ALL
+            .iter()
+            .all(|&field| self.typed.get(field).is_empty())
     }
 }
 

@@ -415,23 +415,23 @@ async fn the_static_shell_hands_over_what_was_typed_and_where_the_caret_was() {
     ids.focus().unwrap();
     ids.set_selection_range(5, 9).unwrap();
 
-    let typed = ShellInput::take();
+    let shell = ShellInput::take();
     assert!(
         document.get_element_by_id("shell").is_none(),
         "the shell is gone"
     );
     assert_eq!(
         (
-            typed.base_url.as_str(),
-            typed.api_key.as_str(),
-            typed.job_ids.as_str()
+            shell.typed.base_url.as_str(),
+            shell.typed.api_key.as_str(),
+            shell.typed.job_ids.as_str()
         ),
         ("", "k-123", "1042 1003")
     );
-    assert_eq!(typed.focus, Some(("job-ids".to_string(), 5, 9)));
+    assert_eq!(shell.focus, Some(("job-ids".to_string(), 5, 9)));
 
     let root = container();
-    let _handle = mount_to(root.clone(), move || view! { <JobViewerPage typed/> });
+    let _handle = mount_to(root.clone(), move || view! { <JobViewerPage typed=shell/> });
     settle().await;
     let field = |selector| find::<HtmlInputElement>(&root, selector).value();
     assert_eq!(field("#api-key"), "k-123");

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::input::form_input::Field;
+
 /// The API key field: a password input with a show/hide toggle, and the opt-in to remember it.
 #[component]
 pub fn ApiKeyInput(
@@ -14,26 +16,27 @@ pub fn ApiKeyInput(
     /// Removes the remembered key from this device.
     on_forget: Callback<()>,
 ) -> impl IntoView {
+    let field = Field::ApiKey;
     let visible = RwSignal::new(false);
     view! {
         <div class="field">
-            <label for="api-key">"API key"</label>
+            <label for=field.id()>{field.label()}</label>
             <div class="key-row">
                 <input
-                    id="api-key"
-                    name="api-key"
+                    id=field.id()
+                    name=field.id()
                     type=move || if visible.get() { "text" } else { "password" }
                     autocomplete="off"
                     spellcheck="false"
                     bind:value=value
                     aria-invalid=move || error.with(Option::is_some).to_string()
-                    aria-describedby="api-key-error"
+                    aria-describedby=field.described_by()
                 />
                 <button
                     type="button"
                     class="secondary"
                     aria-pressed=move || visible.get().to_string()
-                    aria-controls="api-key"
+                    aria-controls=field.id()
                     on:click=move |_| visible.update(|v| *v = !*v)
                 >
                     {move || if visible.get() { "Hide key" } else { "Show key" }}
@@ -58,7 +61,7 @@ pub fn ApiKeyInput(
                     "Forget key"
                 </button>
             </div>
-            <super::FieldError id="api-key-error" message=error/>
+            <super::FieldError id=field.error_id() message=error/>
         </div>
     }
 }

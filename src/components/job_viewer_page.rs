@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::fetch_form::{focus_field, focus_first_invalid};
+use super::form_state::{focus_field, focus_first_invalid};
 use super::{
     preload_results, results_view, ChunkSlot, ErrorPanel, FetchForm, FetchProgress, FoldedForm,
     FormFields, FramedNotice, KeyMemory,
@@ -8,7 +8,7 @@ use super::{
 use crate::api::page_origin;
 use crate::chunk::Chunk;
 use crate::input::endpoint::{api_root, details_url, same_api};
-use crate::input::form_input::{validate, FieldErrors, JobQuery};
+use crate::input::form_input::{validate, Field, FieldErrors, JobQuery};
 use crate::jobs::job_fetch::JobFetch;
 use crate::link::share_link::{compact_ranges, link_params, read_link, PageLink, SharedView};
 use crate::link::{page_location, saved_settings};
@@ -164,14 +164,14 @@ pub fn JobViewerPage(
             let base = fields.base_url.get_untracked();
             if fields.api_key.with_untracked(|k| k.trim().is_empty()) {
                 notice.0.set(with_link_notice(Some(KEY_HINT.into())));
-                focus_field("api-key");
+                focus_field(Field::ApiKey);
             } else if !same_api(&base, &saved_settings::load().base_url, &origin) {
                 let target = api_root(&base, &origin).unwrap_or(base);
                 notice.0.set(with_link_notice(Some(format!(
                     "This link points at {target}, not the instance your key was last used with. \
                      Check the API base URL, then press Fetch jobs: the key is sent only when you do."
                 ))));
-                focus_field("base-url");
+                focus_field(Field::BaseUrl);
             } else {
                 submit(FetchOrigin::Link);
             }
@@ -220,7 +220,7 @@ pub fn JobViewerPage(
     });
     let on_edit = Callback::new(move |()| {
         editing.set(true);
-        request_animation_frame(|| focus_field("job-ids"));
+        request_animation_frame(|| focus_field(Field::JobIds));
     });
 
     let busy: Signal<bool> = fetch.fetching.into();

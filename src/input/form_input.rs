@@ -4,13 +4,119 @@
 use crate::input::endpoint::{api_root, details_url};
 use crate::input::job_ids::{parse_job_ids, JobIdList};
 
+/// One of the form's four fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    BaseUrl,
+    ApiKey,
+    WorkspaceId,
+    JobIds,
+}
+
+impl Field {
+    /// In the order of the form.
+    pub const ALL: [Field; 4] = [
+        Field::BaseUrl,
+        Field::ApiKey,
+        Field::WorkspaceId,
+        Field::JobIds,
+    ];
+
+    /// Its element ID (and `name`), the same in index.html's static shell and in the page, so
+    /// what was typed into one is found in the other. The one place these are written in Rust.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Field::BaseUrl => "base-url",
+            Field::ApiKey => "api-key",
+            Field::WorkspaceId => "workspace-id",
+            Field::JobIds => "job-ids",
+        }
+    }
+
+    /// The element ID of its message, when it has one.
+    pub const fn error_id(self) -> &'static str {
+        match self {
+            Field::BaseUrl => "base-url-error",
+            Field::ApiKey => "api-key-error",
+            Field::WorkspaceId => "workspace-id-error",
+            Field::JobIds => "job-ids-error",
+        }
+    }
+
+    /// The element ID of the hint under it, for the fields that have one.
+    pub const fn hint_id(self) -> Option<&'static str> {
+        match self {
+            Field::BaseUrl => Some("base-url-hint"),
+            Field::JobIds => Some("job-ids-hint"),
+            Field::ApiKey | Field::WorkspaceId => None,
+        }
+    }
+
+    /// What describes the field to a screen reader: its hint, if it has one, and its message.
+    pub const fn described_by(self) -> &'static str {
+        match self {
+            Field::BaseUrl => "base-url-hint base-url-error",
+            Field::ApiKey => "api-key-error",
+            Field::WorkspaceId => "workspace-id-error",
+            Field::JobIds => "job-ids-hint job-ids-error",
+        }
+    }
+
+    pub const fn label(self) -> &'static str {
+        match self {
+            Field::BaseUrl => "API base URL",
+            Field::ApiKey => "API key",
+            Field::WorkspaceId => "Workspace ID",
+            Field::JobIds => "Job IDs",
+        }
+    }
+}
+
+/// One thing per form field: what was typed, the message about it, its signal.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Fields<T> {
+    pub base_url: T,
+    pub api_key: T,
+    pub workspace_id: T,
+    pub job_ids: T,
+}
+
+impl<T> Fields<T> {
+    /// Each field's value, from `make`.
+    pub fn from_fn(mut make: impl FnMut(Field) -> T) -> Fields<T> {
+        Fields {
+            base_url: make(Field::BaseUrl),
+            api_key: make(Field::ApiKey),
+            workspace_id: make(Field::WorkspaceId),
+            job_ids: make(Field::JobIds),
+        }
+    }
+
+    pub fn get(&self, field: Field) -> &T {
+        match field {
+            Field::BaseUrl => &self.base_url,
+            Field::ApiKey => &self.api_key,
+            Field::WorkspaceId => &self.workspace_id,
+            Field::JobIds => &self.job_ids,
+        }
+    }
+}
+
 /// The form as typed.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct FormInput {
-    pub base_url: String,
-    pub api_key: String,
-    pub workspace_id: String,
-    pub job_ids: String,
+pub type FormInput = Fields<String>;
+
+/// One message per field that is wrong.
+pub type FieldErrors = Fields<Option<String>>;
+
+impl FieldErrors {
+    pub fn is_empty(&self) -> bool {
+        self.first().is_none()
+    }
+
+    /// The first field, in the form's order, with a problem.
+    pub fn first(&self) -> Option<Field> {
+        Field::ALL.into_iter().find(|&f| self.get(f).is_some())
+    }
 }
 
 /// What a valid form asks for.
@@ -21,21 +127,6 @@ pub struct JobQuery {
     pub api_key: String,
     pub workspace_id: String,
     pub ids: JobIdList,
-}
-
-/// One message per field that is wrong.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct FieldErrors {
-    pub base_url: Option<String>,
-    pub api_key: Option<String>,
-    pub workspace_id: Option<String>,
-    pub job_ids: Option<String>,
-}
-
-impl FieldErrors {
-    pub fn is_empty(&self) -> bool {
-        *self == FieldErrors::default()
-    }
 }
 
 /// A header value must be visible ASCII: `fetch()` throws on anything else, which the page would

@@ -1,0 +1,108 @@
+//! The form's state: its four fields as signals, where they are filled from, the key's memory on
+//! this device, and moving focus to a field.
+
+use leptos::prelude::*;
+
+use super::StatusNotice;
+use crate::input::form_input::{Field, FieldErrors, Fields, FormInput};
+use crate::link::saved_settings::{self, SavedSettings};
+use crate::link::share_link::SharedView;
+use crate::shell::ShellInput;
+
+/// The four fields as typed. Nothing here is ever cleared by an error.
+pub type FormFields = Fields<RwSignal<String>>;
+
+impl FormFields {
+    pub fn new() -> Self {
+        Fields::from_fn(|_| RwSignal::new(String::new()))
+    }
+
+    pub fn snapshot(&self) -> FormInput {
+        Fields::from_fn(|field| self.get(field).get_untracked())
+    }
+
+    /// Puts a link's IDs, base URL and workspace in the form; a link without a workspace keeps
+    /// the remembered one. A page opened without a link gets the remembered connection.
+    pub fn fill_from_link(&self, link: &SharedView, saved: &SavedSettings) {
+        if link.has_ids() {
+            self.job_ids.set(link.ids.clone());
+            self.base_url.set(link.base_url.clone());
+            let workspace = if link.workspace_id.is_empty() {
+                &saved.workspace_id
+            } else {
+                &link.workspace_id
+            };
+            self.workspace_id.set(workspace.clone());
+        } else {
+            self.job_ids.set(String::new());
+            self.base_url.set(saved.base_url.clone());
+            self.workspace_id.set(saved.workspace_id.clone());
+        }
+    }
+
+    /// What was typed into the page's static shell before the app took over wins over a link and
+    /// remembered settings: it is the newest thing the person did.
+    pub fn fill_from_shell(&self, shell: &ShellInput) {
+        for field in Field::ALL {
+            let text = shell.typed.get(field);
+            if !text.is_empty() {
+                self.get(field).set(text.clone());
+            }
+        }
+    }
+}
+
+/// The "Remember key on this device" state and what ticking it or "Forget key" does.
+#[derive(Clone, Copy)]
+pub struct KeyMemory {
+    pub remember: RwSignal<bool>,
+    pub on_remember: Callback<bool>,
+    pub on_forget: Callback<()>,
+}
+
+impl KeyMemory {
+    /// Remembers `key` in this browser's storage while ticked; "Forget key" removes it from the
+    /// storage and the form.
+    pub fn new(key: RwSignal<String>, remembered: bool, notice: StatusNotice) -> KeyMemory {
+        let remember = RwSignal::new(remembered);
+        KeyMemory {
+            remember,
+            on_remember: Callback::new(move |ticked: bool| {
+                remember.set(ticked);
+                let typed = key.get_untracked();
+                if ticked && !typed.trim().is_empty() {
+                    saved_settings::save_api_key(typed.trim());
+                } else if !ticked {
+                    saved_settings::forget_api_key();
+                }
+            }),
+            on_forget: Callback::new(move |()| {
+                saved_settings::forget_api_key();
+                remember.set(false);
+                key.set(String::new());
+                notice.0.set(Some(
+                    "Key forgotten: removed from this device and from the form.".into(),
+                ));
+            }),
+        }
+    }
+}
+
+/// Moves focus to the first field with a problem, so the message next to it is read first.
+pub fn focus_first_invalid(errors: &FieldErrors) {
+    if let Some(field) = errors.first() {
+        focus_field(field);
+    }
+}
+
+/// Moves focus to one of the form's fields.
+pub fn focus_field(field: Field) {
+    use wasm_bindgen::JsCast;
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(field.id()))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
