@@ -52,6 +52,27 @@ impl FormFields {
     }
 }
 
+/// The form as the page opens: a link's set or the remembered connection, the remembered key
+/// (never inside another site's frame: that site could be steering the clicks), and over all of
+/// it whatever was typed into the static shell.
+pub fn opening_form(
+    link: &SharedView,
+    saved: SavedSettings,
+    framed: bool,
+    shell: &ShellInput,
+    notice: StatusNotice,
+) -> (FormFields, KeyMemory) {
+    let fields = FormFields::new();
+    fields.fill_from_link(link, &saved);
+    let saved_key = saved.api_key.filter(|_| !framed);
+    let remember_key = saved_key.is_some();
+    if let Some(key) = saved_key {
+        fields.api_key.set(key);
+    }
+    fields.fill_from_shell(shell);
+    (fields, KeyMemory::new(fields.api_key, remember_key, notice))
+}
+
 /// The "Remember key on this device" state and what ticking it or "Forget key" does.
 #[derive(Clone, Copy)]
 pub struct KeyMemory {

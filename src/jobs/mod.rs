@@ -8,6 +8,7 @@ pub mod job_fetch;
 pub mod job_row;
 pub mod lifecycle;
 pub mod needle;
+pub mod notices;
 pub mod refresh;
 pub mod store;
 pub mod summary;

@@ -1,0 +1,109 @@
+//! What the page does when a set is asked for: by the form, by a link, or by Back and Forward.
+
+use leptos::prelude::*;
+
+use super::form_state::{focus_field, focus_first_invalid};
+use super::{FormFields, KeyMemory, StatusNotice};
+use crate::input::form_input::{validate, FieldErrors, JobQuery};
+use crate::jobs::job_fetch::JobFetch;
+use crate::jobs::notices::duplicates_notice;
+use crate::jobs::view_state::ViewState;
+use crate::link::history::{self, current_link};
+use crate::link::opening::{ignored_notice, joined, Opening};
+use crate::link::saved_settings;
+use crate::link::share_link::PageLink;
+
+/// Where a fetch came from, which decides what happens to the browser history.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum FetchOrigin {
+    /// The user pressed Fetch jobs: one new history entry.
+    User,
+    /// A share link was opened, or Back/Forward restored a set: the URL already says it.
+    Link,
+}
+
+/// The page's parts a request for a set touches.
+#[derive(Clone, Copy)]
+pub struct PageActions {
+    pub fields: FormFields,
+    pub field_errors: RwSignal<FieldErrors>,
+    pub fetch: JobFetch,
+    pub view: RwSignal<ViewState>,
+    pub key_memory: KeyMemory,
+    /// The form is unfolded for editing while results show.
+    pub editing: RwSignal<bool>,
+    pub notice: StatusNotice,
+    /// The page's origin, which an empty base URL stands for.
+    pub origin: StoredValue<String>,
+}
+
+impl PageActions {
+    /// Checks the form and fetches what it asks for, or says what is wrong next to each field.
+    pub fn submit(self, from: FetchOrigin) {
+        let checked = self
+            .origin
+            .with_value(|origin| validate(&self.fields.snapshot(), origin));
+        match checked {
+            Ok(query) => {
+                self.field_errors.set(FieldErrors::default());
+                self.start(query, from);
+            }
+            Err(errors) => {
+                focus_first_invalid(&errors);
+                self.field_errors.set(errors);
+            }
+        }
+    }
+
+    /// Remembers the connection (and the key, if asked to), records the set in the history
+    /// when the person asked for it, and fetches it.
+    fn start(self, query: JobQuery, from: FetchOrigin) {
+        let base_url = self.fields.base_url.get_untracked().trim().to_string();
+        saved_settings::save_connection(&base_url, &query.workspace_id);
+        if self.key_memory.remember.get_untracked() {
+            saved_settings::save_api_key(&query.api_key);
+        }
+        if from == FetchOrigin::User {
+            self.view
+                .with_untracked(|v| history::record_set(&query, &base_url, v));
+        }
+        self.editing.set(false);
+        let duplicates = duplicates_notice(query.ids.duplicates_dropped);
+        self.notice.0.set(match from {
+            FetchOrigin::Link => joined(ignored_notice(&current_link()), duplicates),
+            FetchOrigin::User => duplicates,
+        });
+        self.fetch.start(query);
+    }
+
+    /// What the URL names: loaded at once, or the person is asked for what is missing.
+    pub fn open_link(self) {
+        let opening = self.fields.api_key.with_untracked(|key| {
+            let base = self.fields.base_url.get_untracked();
+            let last = saved_settings::load().base_url;
+            self.origin
+                .with_value(|origin| Opening::decide(key, &base, &last, origin))
+        });
+        match opening.notice() {
+            None => self.submit(FetchOrigin::Link),
+            Some((text, field)) => {
+                let ignored = ignored_notice(&current_link());
+                self.notice.0.set(joined(ignored, Some(text)));
+                focus_field(field);
+            }
+        }
+    }
+
+    /// Back or Forward brought `link` back: its set replaces the one shown.
+    pub fn restore(self, link: PageLink) {
+        self.fields
+            .fill_from_link(&link.shared, &saved_settings::load());
+        self.fetch.clear();
+        self.view.set(link.view.clone());
+        self.field_errors.set(FieldErrors::default());
+        self.notice.0.set(ignored_notice(&link));
+        if link.shared.has_ids() {
+            self.open_link();
+        }
+    }
+}

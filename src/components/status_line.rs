@@ -1,0 +1,30 @@
+use leptos::prelude::*;
+
+use super::{FetchProgress, StatusNotice};
+use crate::jobs::job_fetch::JobFetch;
+use crate::jobs::notices::cancelled_notice;
+
+/// The live line under the form: the running fetch's progress with Cancel, and the last notice.
+#[component]
+pub fn StatusLine(
+    /// The fetch whose progress is shown.
+    fetch: JobFetch,
+    /// The last thing worth telling.
+    notice: StatusNotice,
+) -> impl IntoView {
+    let on_cancel = Callback::new(move |()| {
+        fetch.cancel();
+        let kept = fetch
+            .report
+            .with_untracked(|r| r.as_ref().map(|r| r.store.summary()));
+        notice.0.set(Some(cancelled_notice(kept)));
+    });
+    view! {
+        <div class="status-line" role="status" aria-live="polite">
+            <FetchProgress progress=fetch.progress.into() on_cancel=on_cancel/>
+            <p class="notice" hidden=move || notice.0.with(Option::is_none)>
+                {move || notice.0.get().unwrap_or_default()}
+            </p>
+        </div>
+    }
+}
