@@ -136,6 +136,21 @@ pub struct Job {
 }
 
 impl Job {
+    /// A job with only an ID and a status, for tests.
+    #[cfg(test)]
+    pub fn with_status(run_id: u64, status: Option<&str>) -> Job {
+        Job {
+            run_id,
+            comparison_id: None,
+            comparison_name: None,
+            status: status.map(JobStatus::from_api),
+            failure_reason: None,
+            started_at: None,
+            finished_at: None,
+            result: None,
+        }
+    }
+
     /// The diff outcome, once the job has one.
     pub fn outcome(&self) -> Option<&DiffStatus> {
         self.result.as_ref()?.diff_status.as_ref()

@@ -175,18 +175,7 @@ mod tests {
     }
 
     fn found(ids: &[u64]) -> Vec<DecodedItem> {
-        let job = |&run_id| {
-            DecodedItem::Job(Job {
-                run_id,
-                comparison_id: None,
-                comparison_name: None,
-                status: None,
-                failure_reason: None,
-                started_at: None,
-                finished_at: None,
-                result: None,
-            })
-        };
+        let job = |&run_id| DecodedItem::Job(Job::with_status(run_id, None));
         ids.iter().map(job).collect()
     }
 

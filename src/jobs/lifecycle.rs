@@ -279,20 +279,11 @@ impl Lifecycle {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::models::{DecodedItem, Job, JobStatus};
+    use crate::api::models::{DecodedItem, Job};
     use std::time::Duration;
 
     fn job(id: u64, status: &str) -> DecodedItem {
-        DecodedItem::Job(Job {
-            run_id: id,
-            comparison_id: None,
-            comparison_name: None,
-            status: Some(JobStatus::from_api(status)),
-            failure_reason: None,
-            started_at: None,
-            finished_at: None,
-            result: None,
-        })
+        DecodedItem::Job(Job::with_status(id, Some(status)))
     }
 
     fn end(round: Round, unfinished: bool) -> RoundEnd {

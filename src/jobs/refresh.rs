@@ -73,21 +73,15 @@ pub fn change_sentence(changed: &[&JobRow]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::models::{DiffStatus, Job, JobResult, JobStatus};
+    use crate::api::models::{DiffStatus, Job, JobResult};
 
     fn job(id: u64, status: &str, outcome: Option<DiffStatus>) -> JobRow {
         JobRow::Found(Job {
-            run_id: id,
-            comparison_id: None,
-            comparison_name: None,
-            status: Some(JobStatus::from_api(status)),
-            failure_reason: None,
-            started_at: None,
-            finished_at: None,
             result: outcome.map(|o| JobResult {
                 diff_status: Some(o),
                 ..JobResult::default()
             }),
+            ..Job::with_status(id, Some(status))
         })
     }
 

@@ -1,8 +1,9 @@
-//! The line above the table: how many were asked for, found, missing, failed, and the counts by
+//! The line above the table: how many were asked for, found, missing, not loaded, and the counts by
 //! status and by diff outcome.
 
-use super::job_row::{JobRow, NO_RESULT, NO_STATUS};
+use super::job_row::{JobRow, LOADING, NOT_FOUND, NOT_LOADED, NO_RESULT, NO_STATUS, UNREADABLE};
 use crate::api::models::{DiffStatus, JobStatus};
+use crate::thousands::group_thousands;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Summary {
@@ -18,6 +19,44 @@ pub struct Summary {
     pub by_status: Vec<(String, usize)>,
     /// MATCH, MISMATCH, anything else, then "no result".
     pub by_outcome: Vec<(String, usize)>,
+}
+
+impl Summary {
+    /// "300 requested · 200 found · 0 not found · 100 not loaded": the counts that are not zero
+    /// (requested, found and not found always).
+    pub fn totals_text(&self) -> String {
+        let n = |count: usize| group_thousands(count as u64);
+        let mut totals = vec![
+            format!("{} requested", n(self.requested)),
+            format!("{} found", n(self.found)),
+            format!("{} not found", n(self.not_found)),
+        ];
+        let more = [
+            (self.not_loaded, "not loaded"),
+            (self.unreadable, "unreadable"),
+            (self.loading, "loading"),
+        ];
+        for (count, what) in more {
+            if count > 0 {
+                totals.push(format!("{} {what}", n(count)));
+            }
+        }
+        totals.join(" · ")
+    }
+
+    /// The status filter's groups with their counts: the statuses, then what happened to IDs
+    /// without a job; groups without rows are left out.
+    pub fn status_groups(&self) -> Vec<(String, usize)> {
+        let kinds = [
+            (NOT_FOUND, self.not_found),
+            (NOT_LOADED, self.not_loaded),
+            (UNREADABLE, self.unreadable),
+            (LOADING, self.loading),
+        ];
+        let kinds = kinds.map(|(label, count)| (label.to_string(), count));
+        let groups = self.by_status.iter().cloned().chain(kinds);
+        groups.filter(|(_, count)| *count > 0).collect()
+    }
 }
 
 /// Counts kept up to date as rows change, so the summary never walks every row.
@@ -170,6 +209,32 @@ mod tests {
         assert_eq!(
             labels(&s.by_outcome),
             ["MATCH 1", "MISMATCH 1", "no result 3"]
+        );
+        assert_eq!(
+            labels(&s.status_groups()),
+            [
+                "PENDING 1",
+                "SUCCESS 2",
+                "QUEUED 1",
+                "no status 1",
+                "Not found 1",
+                "Not loaded 1",
+                "Unreadable 1",
+                "Loading 1"
+            ]
+        );
+        assert_eq!(
+            s.totals_text(),
+            "8 requested · 5 found · 1 not found · 1 not loaded · 1 unreadable · 1 loading"
+        );
+        let quiet = Summary {
+            requested: 12_000,
+            found: 12_000,
+            ..Summary::default()
+        };
+        assert_eq!(
+            quiet.totals_text(),
+            "12,000 requested · 12,000 found · 0 not found"
         );
     }
 }

@@ -102,6 +102,13 @@ impl<const N: usize> From<[&str; N]> for Ticked {
     }
 }
 
+/// The two filters: by status group, by outcome group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FilterGroup {
+    Status,
+    Outcome,
+}
+
 /// The grid's view of a set: sort, filters and search.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ViewState {
@@ -116,6 +123,21 @@ pub struct ViewState {
 }
 
 impl ViewState {
+    /// The values ticked in one filter.
+    pub fn ticked(&self, group: FilterGroup) -> &Ticked {
+        match group {
+            FilterGroup::Status => &self.statuses,
+            FilterGroup::Outcome => &self.outcomes,
+        }
+    }
+
+    pub fn ticked_mut(&mut self, group: FilterGroup) -> &mut Ticked {
+        match group {
+            FilterGroup::Status => &mut self.statuses,
+            FilterGroup::Outcome => &mut self.outcomes,
+        }
+    }
+
     pub fn is_filtered(&self) -> bool {
         !self.statuses.is_empty() || !self.outcomes.is_empty() || !self.search.trim().is_empty()
     }
@@ -344,32 +366,20 @@ mod tests {
     #[test]
     fn sorting_is_stable_reversible_and_keeps_rows_without_jobs_last() {
         let rows = rows();
-        let order = |sort| ids(&rows, &sorted(&rows, sort, 0.0));
-        assert_eq!(
-            order(by("id", Direction::Ascending)),
-            ["3", "5", "7", "9", "2"]
-        );
-        assert_eq!(
-            order(by("id", Direction::Descending)),
-            ["7", "5", "3", "9", "2"]
-        );
-        assert_eq!(
-            order(by("comparison", Direction::Ascending)),
-            ["3", "5", "7", "9", "2"]
-        );
-        assert_eq!(
-            order(by("duration", Direction::Descending)),
-            ["5", "7", "3", "9", "2"]
-        );
-        // Equal keys keep the order asked, in both directions.
-        assert_eq!(
-            order(by("status", Direction::Ascending)),
-            ["3", "5", "7", "9", "2"]
-        );
-        assert_eq!(
-            order(by("status", Direction::Descending)),
-            ["5", "7", "3", "9", "2"]
-        );
+        use Direction::{Ascending as Up, Descending as Down};
+        let cases = [
+            ("id", Up, ["3", "5", "7", "9", "2"]),
+            ("id", Down, ["7", "5", "3", "9", "2"]),
+            ("comparison", Up, ["3", "5", "7", "9", "2"]),
+            ("duration", Down, ["5", "7", "3", "9", "2"]),
+            // Equal keys keep the order asked, in both directions.
+            ("status", Up, ["3", "5", "7", "9", "2"]),
+            ("status", Down, ["5", "7", "3", "9", "2"]),
+        ];
+        for (key, direction, expected) in cases {
+            let order = ids(&rows, &sorted(&rows, by(key, direction), 0.0));
+            assert_eq!(order, expected, "{key} {direction:?}");
+        }
     }
 
     #[test]
