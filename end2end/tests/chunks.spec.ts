@@ -74,7 +74,9 @@ for (const [host, origin] of [['demo-api', ''], ['nginx (deploy/nginx.conf)', at
     await expect.poll(() => requests.length).toBe(1);
     const chunk = await requests[0].response();
     expect((await chunk!.allHeaders())['cache-control']).toBe(IMMUTABLE);
-    for (const link of await page.locator('link[rel=modulepreload], link[rel=preload], link[rel=stylesheet]').all()) {
+    const links = await page.locator('link[rel=modulepreload], link[rel=preload], link[rel=stylesheet]').all();
+    expect(links.length, 'the page names files to check').toBeGreaterThan(0);
+    for (const link of links) {
       const url = new URL((await link.getAttribute('href'))!, page.url()).href;
       const response = await page.request.get(url);
       expect(response.headers()['cache-control'], url).toBe(IMMUTABLE);

@@ -13,6 +13,7 @@ test('the API key stays out of the URL, history, storage and cookies', async ({ 
   expect(stored).not.toContain(DEMO_KEY);
   expect((await context.cookies()).map((c) => c.value).join()).not.toContain(DEMO_KEY);
   // The key went only where it belongs: the Authorization header.
+  expect(viewer.detailRequests.length, 'the requests are checked').toBeGreaterThan(0);
   for (const sent of viewer.detailRequests) {
     expect(sent.url).not.toContain(DEMO_KEY);
     expect(sent.headers['authorization']).toBe(`Bearer ${DEMO_KEY}`);
