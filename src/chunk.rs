@@ -59,8 +59,8 @@ impl Chunk {
         self.load();
     }
 
-    /// Starts loading unless it is loaded or already loading: for prefetching, for first use
-    /// and for Try again alike.
+    /// Starts loading unless it is loaded or already loading: for prefetching and for first use
+    /// (Try again goes through `retry`, which ends here too).
     pub fn load(self) {
         if matches!(
             self.state.get_untracked(),

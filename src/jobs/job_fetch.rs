@@ -3,10 +3,12 @@
 //! native tests); this carries it out.
 
 use std::cell::RefCell;
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_use_fn_debounce_throttle::use_throttle_fn;
 use web_sys::AbortController;
 
 use super::batching::BATCH_SIZE;
@@ -41,9 +43,9 @@ pub struct JobFetch {
     controller: StoredValue<Option<AbortController>, LocalStorage>,
     /// Where the set shown came from, to ask again.
     source: StoredValue<Option<(String, Credentials)>>,
-    /// When views last heard of landed batches, and whether they will again soon.
-    notified_at: StoredValue<f64>,
-    notify_pending: StoredValue<bool>,
+    /// Lets views hear of landed batches: at once after a quiet spell, else at most every
+    /// `NOTIFY_EVERY_MS` (a throttle, leading and trailing).
+    notify_landed: StoredValue<Arc<dyn Fn() + Send + Sync>>,
     /// Live refresh of the set shown.
     pub live: Live,
 }
@@ -87,8 +89,7 @@ impl JobFetch {
             progress: Memo::new(move |_| lifecycle.with(Lifecycle::progress)),
             controller: StoredValue::new_local(None),
             source: StoredValue::new(None),
-            notified_at: StoredValue::new(f64::NEG_INFINITY),
-            notify_pending: StoredValue::new(false),
+            notify_landed: StoredValue::new(throttled_notify(report)),
             live: Live {
                 enabled: RwSignal::new(saved_settings::auto_refresh()),
                 refreshing: Memo::new(move |_| lifecycle.with(|l| l.phase == Phase::Refreshing)),
@@ -190,10 +191,11 @@ impl JobFetch {
     /// Sends one round's requests; each batch's answer lands as it arrives, unless the round has
     /// been replaced or cancelled since.
     fn run(self, ids: Vec<u64>, round: Round) {
-        let Ok(controller) = AbortController::new() else {
-            return;
-        };
-        let Some((url, credentials)) = self.source.get_value() else {
+        let (Ok(controller), Some((url, credentials))) =
+            (AbortController::new(), self.source.get_value())
+        else {
+            // Nothing can be sent: the round ends as a cancel would, so nothing stays locked.
+            self.cancel();
             return;
         };
         let signal = controller.signal();
@@ -201,7 +203,9 @@ impl JobFetch {
         let (id, kind) = (round.id, round.kind);
         spawn_local(async move {
             let round = RefCell::new(round);
-            let stale = || signal.aborted() || !self.lifecycle.with_untracked(|l| l.is_current(id));
+            // A page gone since (its signals disposed) counts as stale too.
+            let current = || self.lifecycle.try_with_untracked(|l| l.is_current(id));
+            let stale = || signal.aborted() || current() != Some(true);
             let send =
                 async |batch: &[u64]| fetch_job_details(&url, &credentials, batch, &signal).await;
             let wait = async |delay: Duration| gloo_timers::future::sleep(delay).await;
@@ -216,7 +220,7 @@ impl JobFetch {
                         round.borrow_mut().land(report, &outcome);
                     }
                 });
-                self.notify_soon();
+                self.notify_landed.with_value(|notify| notify());
             };
             let result = fetch_jobs(&ids, send, wait, stale, on_progress, on_batch).await;
             if result.is_ok() {
@@ -303,25 +307,15 @@ impl JobFetch {
         }
         self.controller.set_value(None);
     }
+}
 
-    /// Lets views hear of landed batches now if they have not for a while, else a little later.
-    fn notify_soon(self) {
-        if self.notify_pending.get_value() {
-            return;
-        }
-        let wait = self.notified_at.get_value() + NOTIFY_EVERY_MS - now_ms();
-        let notify = move || {
-            self.notify_pending.set_value(false);
-            self.notified_at.set_value(now_ms());
-            self.report.notify();
-        };
-        if wait <= 0.0 {
-            notify();
-        } else {
-            self.notify_pending.set_value(true);
-            set_timeout(notify, Duration::from_millis(wait as u64));
-        }
-    }
+/// Tells the report's readers that batches landed, throttled (leptos-use's throttle clears its
+/// timer with the page).
+fn throttled_notify(report: RwSignal<Option<FetchReport>>) -> Arc<dyn Fn() + Send + Sync> {
+    let notify = use_throttle_fn(move || report.notify(), NOTIFY_EVERY_MS);
+    Arc::new(move || {
+        notify();
+    })
 }
 
 /// The page's tab is in the background (Page Visibility).

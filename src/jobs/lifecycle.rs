@@ -216,9 +216,10 @@ impl Lifecycle {
     }
 
     /// "Auto-refresh" was turned on or off: plans again from the shown set's state. A running
-    /// round plans when it ends.
+    /// round plans when it ends; a paused refresh stays paused (and its alert shown) until
+    /// someone tries again.
     pub fn auto_refresh_changed(&mut self, on: bool, unfinished: bool) -> Option<Timer> {
-        if self.asking() || self.phase == Phase::Idle {
+        if self.asking() || self.phase == Phase::Idle || self.paused().is_some() {
             return None;
         }
         let (id, kind) = (self.current, RoundKind::Refresh);
@@ -399,6 +400,13 @@ mod tests {
         round.failed = Some(unavailable());
         assert_eq!(life.round_ended(&end(round, true)), None);
         assert_eq!(life.paused(), Some(&unavailable()));
+        assert_eq!(life.auto_refresh_changed(false, true), None);
+        assert_eq!(life.auto_refresh_changed(true, true), None);
+        assert_eq!(
+            life.paused(),
+            Some(&unavailable()),
+            "until someone tries again"
+        );
         assert!(life.refresh(1).is_some(), "Try again refreshes");
         assert_eq!(life.paused(), None);
     }

@@ -8,7 +8,6 @@ use crate::jobs::job_fetch::Live;
 use crate::jobs::job_row::JobRow;
 use crate::jobs::tone::Tone;
 use crate::time::local_time::{format_local, format_utc};
-use crate::time::timing::DurationText;
 
 /// One row of the grid: a job's cells, or a message for an ID without a job. It reads its row
 /// from the store and changes only when that row does. Every string from the API is text.
@@ -95,12 +94,14 @@ fn cells(row: JobRow, now: RwSignal<f64>) -> AnyView {
 /// A found job's cells, one per column, as the columns define them.
 fn job_cells(job: Job, now: RwSignal<f64>) -> AnyView {
     let now_ms = now.get_untracked();
+    let running = !job.is_final();
     COLUMNS
         .iter()
         .map(|column| {
             let content = match (column.cell)(&job, now_ms) {
-                // "running for 2 min 13 s", ticking with the page's clock.
-                Cell::Duration(DurationText::RunningFor(_)) => {
+                // A duration that grows with the clock while the job runs: "running for 2 min
+                // 13 s" (or a dash until the job's start time has come on this clock).
+                Cell::Duration(_) if running => {
                     let (job, cell) = (job.clone(), column.cell);
                     let text = move || match cell(&job, now.get()) {
                         Cell::Duration(duration) => duration.text(),
