@@ -46,6 +46,8 @@ export const FAULTS = {
   smallBatches: { port: 18809, flags: '--batch-limit 50' },
   brokenItems: { port: 18810, flags: '--broken-items' },
   laggy: { port: 18811, flags: '--latency-ms 1500' },
+  /** A busy server: 20 requests a second (429 with Retry-After beyond), at most 60 IDs a request. */
+  busy: { port: 18815, flags: '--jobs 11000 --rate-limit 20 --max-batch 60' },
 } as const;
 
 const server = (port: number, flags: string, command = `${demoApi} --port ${port} ${flags}`) => ({

@@ -158,3 +158,25 @@ test('Enter submits from a field; Ctrl+Enter from the IDs box', async ({ viewer 
   await expect(viewer.row(1002)).toBeVisible();
   await expect(viewer.row(1001)).toHaveCount(0);
 });
+
+test('a busy server only slows the fetch: 10,000 IDs through a rate limit and a batch cap, no ID failed', async ({ viewer, page }) => {
+  // The only test of this server: its request log starts empty.
+  await page.request.post(`${at(FAULTS.busy.port)}/log/reset`);
+  await viewer.open();
+  await viewer.fetchJobs({ base: at(FAULTS.busy.port), ids: '1001-11000' });
+  // The whole page holds back when the server asks, and says so. (Live refresh asks again only
+  // 5 s after the set has loaded, so the log read below holds the fetch alone.)
+  await expect(viewer.status).toContainText(/Server asked us to slow down; resuming (in \d+ s|now)/);
+  await expect(page.getByLabel('Summary')).toContainText('10,000 requested · 10,000 found · 0 not found', { timeout: 50_000 });
+  await expect(page.getByLabel('Summary')).not.toContainText('not loaded');
+  await expect(viewer.alert).toHaveCount(0);
+  const log: { path: string; ids: number | null; status: number }[] =
+    await (await page.request.get(`${at(FAULTS.busy.port)}/log/requests`)).json();
+  const details = log.filter((r) => r.path.endsWith('/jobs/comparison/details'));
+  expect(details.some((r) => r.status === 413), 'a batch was too large').toBe(true);
+  expect(details.some((r) => r.status === 429), 'the server asked us to wait').toBe(true);
+  const answered = details.filter((r) => r.status === 200);
+  expect(answered.every((r) => (r.ids ?? 0) <= 60), 'only batches the server takes were answered').toBe(true);
+  expect(answered.reduce((n, r) => n + (r.ids ?? 0), 0), 'every ID answered exactly once').toBe(10_000);
+});
+

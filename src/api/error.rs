@@ -47,8 +47,15 @@ pub enum ApiError {
     #[error("The server failed with status {status}. This is a problem on the server's side: try again in a moment, and tell whoever runs the instance if it persists.{}", said(.message))]
     Server {
         status: u16,
+        /// How long a 503 asked us to wait, if it did.
+        retry_after: Option<Duration>,
         message: Option<String>,
     },
+
+    /// 413: the batch was too large. The page splits such a batch and sends the halves, so this
+    /// is shown only when the server refuses even a single ID.
+    #[error("The server refused a request for a single job as too large (413).{}", said(.message))]
+    TooLarge { message: Option<String> },
 
     #[error("Unexpected answer {status} from {url}.{}", said(.message))]
     UnexpectedStatus {
@@ -100,6 +107,7 @@ impl ApiError {
             ApiError::Unprocessable { .. } => "Request refused (422)".into(),
             ApiError::RateLimited { .. } => "Rate limited (429)".into(),
             ApiError::Server { status, .. } => format!("Server error {status}"),
+            ApiError::TooLarge { .. } => "Request too large (413)".into(),
             ApiError::UnexpectedStatus { status, .. } => format!("Unexpected status {status}"),
             ApiError::NotJson { .. } => "Answer was not JSON".into(),
             ApiError::UnexpectedShape { .. } => "Answer was not a job list".into(),
@@ -122,7 +130,9 @@ impl ApiError {
     /// How long the server asked us to wait, if it did.
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
-            ApiError::RateLimited { retry_after, .. } => *retry_after,
+            ApiError::RateLimited { retry_after, .. } | ApiError::Server { retry_after, .. } => {
+                *retry_after
+            }
             _ => None,
         }
     }
@@ -147,7 +157,12 @@ impl ApiError {
                 retry_after,
                 message,
             },
-            500..=599 => ApiError::Server { status, message },
+            413 => ApiError::TooLarge { message },
+            500..=599 => ApiError::Server {
+                status,
+                retry_after,
+                message,
+            },
             _ => ApiError::UnexpectedStatus {
                 status,
                 url: url.to_string(),
@@ -218,6 +233,14 @@ mod tests {
             ApiError::NotFound { status: 405, .. }
         ));
         assert!(matches!(classify(422, ""), ApiError::Unprocessable { .. }));
+        assert!(matches!(classify(413, ""), ApiError::TooLarge { .. }));
+        let wait = Some(std::time::Duration::from_secs(3));
+        let unavailable = ApiError::from_status(503, wait, None, URL);
+        assert_eq!(
+            unavailable.retry_after(),
+            wait,
+            "a 503 may ask for a wait too"
+        );
         assert!(matches!(classify(429, ""), ApiError::RateLimited { .. }));
         assert!(matches!(
             classify(500, ""),

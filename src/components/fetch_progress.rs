@@ -8,6 +8,8 @@ use crate::jobs::fetch_jobs::Progress;
 pub fn FetchProgress(
     /// The running fetch's progress; `None` when nothing runs.
     progress: Signal<Option<Progress>>,
+    /// The page's clock (ms since the epoch), for how long the server asked us to wait.
+    now: RwSignal<f64>,
     /// Stops the running fetch.
     on_cancel: Callback<()>,
 ) -> impl IntoView {
@@ -20,8 +22,12 @@ pub fn FetchProgress(
             1 => " (1 retry)".to_string(),
             n => format!(" ({n} retries)"),
         };
+        let waiting = p
+            .resume_at_ms
+            .map(|at| waiting_text(at as f64 - now.get()))
+            .unwrap_or_default();
         format!(
-            "Fetching… {} of {} {} done{retries}",
+            "Fetching… {} of {} {} done{retries}{waiting}",
             p.batches_done,
             p.batches_total,
             if p.batches_total == 1 {
@@ -47,5 +53,14 @@ pub fn FetchProgress(
                 </div>
             }
         })
+    }
+}
+
+/// ". Server asked us to slow down; resuming in 3 s": while every request holds back.
+fn waiting_text(left_ms: f64) -> String {
+    let secs = (left_ms / 1000.0).ceil().max(0.0) as u64;
+    match secs {
+        0 => ". Server asked us to slow down; resuming now".into(),
+        s => format!(". Server asked us to slow down; resuming in {s} s"),
     }
 }

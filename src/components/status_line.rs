@@ -21,7 +21,7 @@ pub fn StatusLine(
     });
     view! {
         <div class="status-line" role="status" aria-live="polite">
-            <FetchProgress progress=fetch.progress.into() on_cancel=on_cancel/>
+            <FetchProgress progress=fetch.progress.into() now=fetch.live.now on_cancel=on_cancel/>
             <p class="notice" hidden=move || notice.0.with(Option::is_none)>
                 {move || notice.0.get().unwrap_or_default()}
             </p>

@@ -19,15 +19,34 @@ pub fn split_batches(ids: &[u64], size: usize) -> Vec<Vec<u64>> {
     ids.chunks(size.max(1)).map(<[u64]>::to_vec).collect()
 }
 
-/// How long to wait before retry number `retries_done + 1`, or `None` to give up.
-pub fn retry_delay(error: &ApiError, retries_done: u32) -> Option<Duration> {
+/// What to do with a batch the server did not answer with jobs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Recovery {
+    /// Send it again after this pause (retry number `retries_done + 1`).
+    Retry(Duration),
+    /// The server asked for this pause (`Retry-After`): the whole client holds back, not just
+    /// this batch, then sends it again. Not counted against the batch: a server that answers
+    /// others meanwhile is busy, not down (the batch loop counts holds with no answer between).
+    HoldAll(Duration),
+    /// Too large for the server: send its two halves instead. Not a failure of its IDs.
+    Split,
+    /// Its IDs are marked not loaded with this error.
+    GiveUp,
+}
+
+/// What to do after `error` for a batch of `batch_len` IDs that was retried `retries_done`
+/// times already.
+pub fn recovery(error: &ApiError, retries_done: u32, batch_len: usize) -> Recovery {
+    if matches!(error, ApiError::TooLarge { .. }) && batch_len > 1 {
+        return Recovery::Split;
+    }
     if !error.is_transient() || retries_done >= MAX_RETRIES {
-        return None;
+        return Recovery::GiveUp;
     }
     match error.retry_after() {
-        Some(wait) if wait <= MAX_RETRY_WAIT => Some(wait),
-        Some(_) => None,
-        None => Some(Duration::from_millis(500 << retries_done)),
+        Some(wait) if wait <= MAX_RETRY_WAIT => Recovery::HoldAll(wait),
+        Some(_) => Recovery::GiveUp,
+        None => Recovery::Retry(Duration::from_millis(500 << retries_done)),
     }
 }
 
@@ -60,7 +79,15 @@ mod tests {
             retry_after: Some(Duration::from_secs(secs)),
             message: None,
         };
-        assert_eq!(retry_delay(&limited(2), 0), Some(Duration::from_secs(2)));
+        let retry_delay = |error: &ApiError, retries_done| match recovery(error, retries_done, 100)
+        {
+            Recovery::Retry(wait) | Recovery::HoldAll(wait) => Some(wait),
+            Recovery::Split | Recovery::GiveUp => None,
+        };
+        assert_eq!(
+            recovery(&limited(2), 0, 100),
+            Recovery::HoldAll(Duration::from_secs(2))
+        );
         assert_eq!(retry_delay(&limited(2), MAX_RETRIES), None);
         assert_eq!(
             retry_delay(&limited(3600), 0),
@@ -69,6 +96,7 @@ mod tests {
         );
         let server = ApiError::Server {
             status: 503,
+            retry_after: None,
             message: None,
         };
         assert_eq!(retry_delay(&server, 0), Some(Duration::from_millis(500)));
@@ -78,5 +106,17 @@ mod tests {
             None
         );
         assert_eq!(retry_delay(&ApiError::Timeout, 0), None);
+    }
+
+    #[test]
+    fn a_batch_too_large_is_split_until_one_id_is_refused() {
+        let too_large = ApiError::TooLarge { message: None };
+        assert_eq!(recovery(&too_large, 0, 100), Recovery::Split);
+        assert_eq!(
+            recovery(&too_large, MAX_RETRIES, 2),
+            Recovery::Split,
+            "never a retry"
+        );
+        assert_eq!(recovery(&too_large, 0, 1), Recovery::GiveUp);
     }
 }

@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use futures::stream::{self, StreamExt};
 
-use super::batching::{retry_delay, split_batches, BatchOutcome, BATCH_SIZE, CONCURRENCY};
+use super::batching::{
+    recovery, split_batches, BatchOutcome, Recovery, BATCH_SIZE, CONCURRENCY, MAX_RETRIES,
+};
 use super::job_row::JobRow;
 use super::store::JobStore;
 use crate::api::models::DecodedItem;
@@ -19,6 +21,8 @@ pub struct Progress {
     pub batches_done: usize,
     pub batches_total: usize,
     pub retries: usize,
+    /// The server asked us to wait: nothing is sent before this instant (ms since the epoch).
+    pub resume_at_ms: Option<u64>,
 }
 
 /// What a fetch has found so far: the jobs, and what went wrong.
@@ -75,69 +79,74 @@ impl FetchReport {
     }
 }
 
-/// Fetches every ID in batches, calling `on_progress` as batches finish or retry and `on_batch`
-/// with each batch's final answer. `send` asks the server about one batch and `wait` sleeps
-/// before a retry: the page passes the API call and the browser's timer, the tests their own.
-/// Once `cancelled` says so, nothing more is sent, waited for or handed on. `Err` only then.
-pub async fn fetch_jobs(
+/// What the batch loop is handed to talk to the server and the clock: the page passes the API
+/// call, the browser's timer and clock; the tests their own.
+pub struct Transport<Send, Wait, Now> {
+    /// Asks the server about one batch.
+    pub send: Send,
+    /// Sleeps before a retry.
+    pub wait: Wait,
+    /// Milliseconds on some clock, for a `Retry-After` the whole client honours.
+    pub now: Now,
+}
+
+/// How one piece of a batch ended: answered (or given up), or too large to send whole.
+enum Sent {
+    Answer(Result<Vec<DecodedItem>, ApiError>),
+    Split,
+}
+
+/// Fetches every ID in batches, calling `on_progress` as batches finish, retry or wait, and
+/// `on_batch` with each answer. A batch the server finds too large is sent as halves (and every
+/// later one no larger than the halves); a `Retry-After` holds every batch back, not just the one
+/// it came with. Once `cancelled` says so, nothing more is sent, waited for or handed on; `Err`
+/// only then.
+pub async fn fetch_jobs<Send, Wait, Now>(
     ids: &[u64],
-    send: impl AsyncFn(&[u64]) -> Result<Vec<DecodedItem>, ApiError>,
-    wait: impl AsyncFn(Duration),
+    transport: Transport<Send, Wait, Now>,
     cancelled: impl Fn() -> bool,
     on_progress: impl Fn(Progress),
     on_batch: impl Fn(BatchOutcome),
-) -> Result<(), ApiError> {
+) -> Result<(), ApiError>
+where
+    Send: AsyncFn(&[u64]) -> Result<Vec<DecodedItem>, ApiError>,
+    Wait: AsyncFn(Duration),
+    Now: Fn() -> f64,
+{
     let batches = split_batches(ids, BATCH_SIZE);
     let progress = Cell::new(Progress {
         batches_total: batches.len(),
         ..Progress::default()
     });
+    // No request goes out before this instant (ms on `now`'s clock): the server asked us to wait.
+    let hold_until = Cell::new(f64::NEG_INFINITY);
+    let now = &transport.now;
     let report = |change: fn(&mut Progress)| {
-        let mut now = progress.get();
-        change(&mut now);
-        progress.set(now);
-        on_progress(now);
+        let mut next = progress.get();
+        change(&mut next);
+        let held = hold_until.get();
+        next.resume_at_ms = (held > now()).then_some(held as u64);
+        progress.set(next);
+        on_progress(next);
     };
     report(|_| {});
-    // After a 401/403/404 every other batch would get the same answer: stop sending them.
-    let fatal: RefCell<Option<ApiError>> = RefCell::default();
-    let (send, wait, cancelled) = (&send, &wait, &cancelled);
+    let shared = Shared {
+        transport: &transport,
+        cancelled: &cancelled,
+        report: &report,
+        hold_until: &hold_until,
+        // After a 401/403/404 every other batch would get the same answer: stop sending them.
+        fatal: RefCell::default(),
+        // The largest batch the server takes, as far as we know.
+        ceiling: Cell::new(BATCH_SIZE),
+        holds_in_a_row: Cell::new(0),
+    };
     stream::iter(batches)
-        .map(|batch| {
-            let (fatal, report) = (&fatal, &report);
-            async move {
-                let mut retries_done = 0;
-                let result = loop {
-                    if cancelled() {
-                        break Err(ApiError::Cancelled);
-                    }
-                    if let Some(error) = fatal.borrow().clone() {
-                        break Err(error);
-                    }
-                    match send(&batch).await {
-                        Err(error) => match retry_delay(&error, retries_done) {
-                            Some(delay) if !cancelled() => {
-                                retries_done += 1;
-                                report(|p| p.retries += 1);
-                                wait(delay).await;
-                            }
-                            _ => {
-                                if error.stops_everything() {
-                                    *fatal.borrow_mut() = Some(error.clone());
-                                }
-                                break Err(error);
-                            }
-                        },
-                        ok => break ok,
-                    }
-                };
-                BatchOutcome { ids: batch, result }
-            }
-        })
+        .map(|batch| shared.batch(batch))
         .buffer_unordered(CONCURRENCY)
-        .for_each(|outcome| {
+        .for_each(|outcomes| {
             if !cancelled() {
-                on_batch(outcome);
+                outcomes.into_iter().for_each(&on_batch);
                 report(|p| p.batches_done += 1);
             }
             async {}
@@ -147,6 +156,115 @@ pub async fn fetch_jobs(
         Err(ApiError::Cancelled)
     } else {
         Ok(())
+    }
+}
+
+/// What every batch of one fetch shares.
+struct Shared<'a, Send, Wait, Now, Cancelled, Report> {
+    transport: &'a Transport<Send, Wait, Now>,
+    cancelled: &'a Cancelled,
+    report: &'a Report,
+    hold_until: &'a Cell<f64>,
+    fatal: RefCell<Option<ApiError>>,
+    ceiling: Cell<usize>,
+    /// How often in a row the server asked everyone to wait, with no answer in between.
+    holds_in_a_row: Cell<u32>,
+}
+
+impl<Send, Wait, Now, Cancelled, Report> Shared<'_, Send, Wait, Now, Cancelled, Report>
+where
+    Send: AsyncFn(&[u64]) -> Result<Vec<DecodedItem>, ApiError>,
+    Wait: AsyncFn(Duration),
+    Now: Fn() -> f64,
+    Cancelled: Fn() -> bool,
+    Report: Fn(fn(&mut Progress)),
+{
+    /// One batch, sent whole or in pieces no larger than the server takes; an answer per piece.
+    async fn batch(&self, batch: Vec<u64>) -> Vec<BatchOutcome> {
+        let mut outcomes = Vec::new();
+        // The pieces still to send, the next one last.
+        let mut pieces = vec![batch];
+        while let Some(piece) = pieces.pop() {
+            if piece.len() > self.ceiling.get() {
+                pieces.extend(split_batches(&piece, self.ceiling.get()).into_iter().rev());
+                continue;
+            }
+            match self.piece(&piece).await {
+                Sent::Answer(result) => outcomes.push(BatchOutcome { ids: piece, result }),
+                Sent::Split => {
+                    let half = piece.len().div_ceil(2);
+                    self.ceiling.set(self.ceiling.get().min(half));
+                    pieces.push(piece[half..].to_vec());
+                    pieces.push(piece[..half].to_vec());
+                }
+            }
+        }
+        outcomes
+    }
+
+    /// Holds every request back for `delay`, as the server asked; false once the client has
+    /// held back `MAX_RETRIES` times with no answer in between. A hold asked for while one is on
+    /// joins it: four batches told to wait at once are one wait, not four.
+    fn hold(&self, delay: Duration) -> bool {
+        let now = (self.transport.now)();
+        if self.hold_until.get() <= now {
+            if self.holds_in_a_row.get() >= MAX_RETRIES {
+                return false;
+            }
+            self.holds_in_a_row.set(self.holds_in_a_row.get() + 1);
+        }
+        let until = now + delay.as_millis() as f64;
+        self.hold_until.set(self.hold_until.get().max(until));
+        true
+    }
+
+    /// Sends one piece until it is answered, retrying what is worth retrying.
+    async fn piece(&self, piece: &[u64]) -> Sent {
+        let (now, wait) = (&self.transport.now, &self.transport.wait);
+        let mut retries_done = 0;
+        loop {
+            if (self.cancelled)() {
+                return Sent::Answer(Err(ApiError::Cancelled));
+            }
+            if let Some(error) = self.fatal.borrow().clone() {
+                return Sent::Answer(Err(error));
+            }
+            let held = self.hold_until.get() - now();
+            if held > 0.0 {
+                wait(Duration::from_millis(held.ceil() as u64)).await;
+                (self.report)(|_| {});
+                continue;
+            }
+            let error = match (self.transport.send)(piece).await {
+                Ok(items) => {
+                    self.holds_in_a_row.set(0);
+                    return Sent::Answer(Ok(items));
+                }
+                Err(error) => error,
+            };
+            match recovery(&error, retries_done, piece.len()) {
+                Recovery::Split => return Sent::Split,
+                Recovery::Retry(delay) if !(self.cancelled)() => {
+                    retries_done += 1;
+                    (self.report)(|p| p.retries += 1);
+                    wait(delay).await;
+                }
+                Recovery::HoldAll(delay) if !(self.cancelled)() => {
+                    if !self.hold(delay) {
+                        // Waiting has not helped: the server is down, not busy. One message.
+                        *self.fatal.borrow_mut() = Some(error.clone());
+                        return Sent::Answer(Err(error));
+                    }
+                    (self.report)(|p| p.retries += 1);
+                }
+                _ => {
+                    if error.stops_everything() {
+                        *self.fatal.borrow_mut() = Some(error.clone());
+                    }
+                    return Sent::Answer(Err(error));
+                }
+            }
+        }
     }
 }
 
@@ -182,6 +300,7 @@ mod tests {
     fn unavailable() -> ApiError {
         ApiError::Server {
             status: 503,
+            retry_after: None,
             message: None,
         }
     }
@@ -195,6 +314,10 @@ mod tests {
         progress: Cell<Progress>,
         in_flight: Cell<usize>,
         most_in_flight: Cell<usize>,
+        /// The fake clock (ms): only waits move it, each to where its own wait ends.
+        clock: Cell<f64>,
+        /// When each request went out, on that clock.
+        sent_at: RefCell<Vec<f64>>,
     }
 
     /// Runs a fetch of `ids` against `answer` (the server: the batch and how many times it was
@@ -208,6 +331,7 @@ mod tests {
         let send = async |batch: &[u64]| {
             let before = seen.sent.borrow().iter().filter(|b| *b == batch).count();
             seen.sent.borrow_mut().push(batch.to_vec());
+            seen.sent_at.borrow_mut().push(seen.clock.get());
             seen.in_flight.set(seen.in_flight.get() + 1);
             let most = seen.most_in_flight.get().max(seen.in_flight.get());
             seen.most_in_flight.set(most);
@@ -215,12 +339,17 @@ mod tests {
             seen.in_flight.set(seen.in_flight.get() - 1);
             answer(batch, before)
         };
-        let wait = async |delay: Duration| seen.waits.borrow_mut().push(delay);
+        let wait = async |delay: Duration| {
+            seen.waits.borrow_mut().push(delay);
+            let until = seen.clock.get() + delay.as_millis() as f64;
+            YieldOnce(false).await;
+            seen.clock.set(seen.clock.get().max(until));
+        };
+        let now = || seen.clock.get();
         let cancelled = || cancel_after.is_some_and(|n| seen.landed.borrow().len() >= n);
         let result = block_on(fetch_jobs(
             ids,
-            send,
-            wait,
+            Transport { send, wait, now },
             cancelled,
             |p| seen.progress.set(p),
             |outcome| seen.landed.borrow_mut().push(outcome),
@@ -269,9 +398,11 @@ mod tests {
             },
             None,
         );
+        // The wait the server asked for is not one of the batch's retries: the 503 after it is
+        // the first, with the first back-off.
         assert_eq!(
             *seen.waits.borrow(),
-            [Duration::from_secs(2), Duration::from_millis(1_000)]
+            [Duration::from_secs(2), Duration::from_millis(500)]
         );
         assert_eq!(seen.progress.get().retries, 2);
         assert!(seen.landed.borrow()[0].result.is_ok());
@@ -356,6 +487,7 @@ mod tests {
             ids,
             result: Err(ApiError::Server {
                 status,
+                retry_after: None,
                 message: None,
             }),
         };
@@ -368,5 +500,114 @@ mod tests {
         assert_eq!(report.failures.len(), 2);
         assert!(report.nothing_loaded());
         assert_eq!(report.ids_not_loaded(), 250);
+    }
+
+    #[test]
+    fn a_retry_after_holds_every_batch_back_and_the_progress_says_until_when() {
+        let ids: Vec<u64> = (1..=500).collect();
+        let limited = ApiError::RateLimited {
+            retry_after: Some(Duration::from_secs(2)),
+            message: None,
+        };
+        let (seen, result) = run(
+            &ids,
+            |batch, before| match (batch[0], before) {
+                (1, 0) => Err(limited.clone()),
+                _ => Ok(found(batch)),
+            },
+            None,
+        );
+        assert_eq!(result, Ok(()));
+        let sent = seen.sent.borrow();
+        let at = seen.sent_at.borrow();
+        let first_sent_at = |id| at[sent.iter().position(|b| b[0] == id).unwrap()];
+        assert_eq!(first_sent_at(201), 0.0, "in flight before the server asked");
+        assert!(
+            first_sent_at(401) >= 2_000.0,
+            "sent after the wait, though its own batch got no 429"
+        );
+        assert_eq!(at[sent.iter().rposition(|b| b[0] == 1).unwrap()], 2_000.0);
+        assert_eq!(seen.landed.borrow().len(), 5, "nothing failed");
+        assert_eq!(seen.progress.get().resume_at_ms, None, "done waiting");
+    }
+
+    #[test]
+    fn a_batch_too_large_is_sent_in_halves_and_later_batches_no_larger() {
+        let ids: Vec<u64> = (1..=400).collect();
+        let too_large = ApiError::TooLarge { message: None };
+        let (seen, result) = run(
+            &ids,
+            |batch, _| match batch.len() {
+                0..=30 => Ok(found(batch)),
+                _ => Err(too_large.clone()),
+            },
+            None,
+        );
+        assert_eq!(result, Ok(()));
+        let landed = seen.landed.borrow();
+        assert!(
+            landed.iter().all(|o| o.result.is_ok()),
+            "never a failure of its IDs"
+        );
+        let mut loaded: Vec<u64> = landed.iter().flat_map(|o| o.ids.clone()).collect();
+        loaded.sort_unstable();
+        assert_eq!(loaded, ids);
+        assert!(seen.waits.borrow().is_empty(), "a split is not a retry");
+        let sizes: Vec<usize> = seen.sent.borrow().iter().map(Vec::len).collect();
+        assert_eq!(
+            *sizes.last().unwrap(),
+            25,
+            "the ceiling came down to what the server takes"
+        );
+        assert_eq!(
+            seen.progress.get().batches_done,
+            4,
+            "the progress still counts the batches"
+        );
+        let (seen, _) = run(&[7], |_, _| Err(too_large.clone()), None);
+        assert_eq!(
+            seen.landed.borrow()[0].result,
+            Err(too_large.clone()),
+            "one ID refused"
+        );
+    }
+
+    #[test]
+    fn a_busy_server_only_slows_the_fetch_and_one_that_always_says_wait_stops_it() {
+        let ids: Vec<u64> = (1..=1_000).collect();
+        let limited = ApiError::RateLimited {
+            retry_after: Some(Duration::from_secs(1)),
+            message: None,
+        };
+        let calls = Cell::new(0);
+        // Every other request is told to wait: the others are answered.
+        let (seen, _) = run(
+            &ids,
+            |batch, _| {
+                calls.set(calls.get() + 1);
+                match calls.get() % 2 {
+                    0 => Ok(found(batch)),
+                    _ => Err(limited.clone()),
+                }
+            },
+            None,
+        );
+        let landed = seen.landed.borrow();
+        assert_eq!(landed.len(), 10);
+        assert!(
+            landed.iter().all(|o| o.result.is_ok()),
+            "no ID failed while the server was busy"
+        );
+        let (seen, _) = run(&ids, |_, _| Err(limited.clone()), None);
+        assert!(
+            seen.sent.borrow().len() <= 4 * CONCURRENCY,
+            "it stopped soon"
+        );
+        let landed = seen.landed.borrow();
+        assert_eq!(landed.len(), 10, "every batch is accounted for");
+        assert!(
+            landed.iter().all(|o| o.result == Err(limited.clone())),
+            "with one message"
+        );
     }
 }

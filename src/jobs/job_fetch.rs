@@ -12,7 +12,7 @@ use leptos_use_fn_debounce_throttle::use_throttle_fn;
 use web_sys::AbortController;
 
 use super::batching::BATCH_SIZE;
-use super::fetch_jobs::{fetch_jobs, FetchReport, Progress};
+use super::fetch_jobs::{fetch_jobs, FetchReport, Progress, Transport};
 use super::lifecycle::{Lifecycle, Phase, Round, RoundEnd, RoundKind, Timer};
 use super::refresh::change_sentence;
 use crate::api::{fetch_job_details, ApiError, Credentials};
@@ -222,7 +222,12 @@ impl JobFetch {
                 });
                 self.notify_landed.with_value(|notify| notify());
             };
-            let result = fetch_jobs(&ids, send, wait, stale, on_progress, on_batch).await;
+            let transport = Transport {
+                send,
+                wait,
+                now: now_ms,
+            };
+            let result = fetch_jobs(&ids, transport, stale, on_progress, on_batch).await;
             if result.is_ok() {
                 self.controller.set_value(None);
                 self.report.notify();

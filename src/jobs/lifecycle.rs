@@ -294,6 +294,7 @@ mod tests {
     fn unavailable() -> ApiError {
         ApiError::Server {
             status: 503,
+            retry_after: None,
             message: None,
         }
     }
@@ -317,6 +318,7 @@ mod tests {
             batches_done: 2,
             batches_total: 3,
             retries: 1,
+            resume_at_ms: None,
         };
         life.report_progress(round.id, done);
         assert_eq!(life.progress(), Some(done));

@@ -161,6 +161,7 @@ mod tests {
     fn server_error() -> ApiError {
         ApiError::Server {
             status: 503,
+            retry_after: None,
             message: None,
         }
     }
