@@ -38,7 +38,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test('a fetch in progress, and an error', async ({ viewer, page }) => {
       await viewer.open();
       await viewer.fetchJobs({ base: at(FAULTS.slow.port), ids: '1001' });
-      await expect(page.getByRole('progressbar', { name: 'Batches fetched' })).toBeVisible();
+      await expect(page.getByRole('progressbar', { name: 'Jobs fetched' })).toBeVisible();
       await expectAccessible(page, `a fetch in progress, ${colorScheme}`);
       await page.getByRole('button', { name: 'Cancel' }).click();
       await viewer.fetchJobs({ key: 'wrong-key-123', ids: '1001' });

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::api::ApiError;
 use crate::jobs::job_fetch::JobFetch;
 use crate::thousands::group_thousands;
 
@@ -22,14 +23,12 @@ pub fn ErrorPanel(
                 "The jobs could not be loaded".to_string()
             } else {
                 format!(
-                    "{} of {} batches failed: {} jobs could not be loaded (marked in the table)",
-                    report.batches_failed(),
-                    report.batches_total,
-                    group_thousands(report.ids_not_loaded() as u64)
+                    "{} of {} jobs could not be loaded (marked in the table)",
+                    group_thousands(report.ids_not_loaded() as u64),
+                    group_thousands(report.store.summary().requested as u64),
                 )
             };
-            let messages: Vec<String> =
-                report.failures.iter().map(|(e, _)| e.to_string()).collect();
+            let messages: Vec<String> = report.failures.iter().map(ApiError::to_string).collect();
             Some((heading, messages))
         })
     };

@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 
 use crate::jobs::fetch_jobs::Progress;
+use crate::thousands::group_thousands;
 
-/// Batches done of total while a fetch runs, with a way to stop it. Built once per fetch and
-/// updated in place: the Cancel button keeps keyboard focus while batches come in.
+/// Jobs loaded of those asked for while a fetch runs, with a way to stop it. Built once per fetch
+/// and updated in place: the Cancel button keeps keyboard focus while batches come in.
 #[component]
 pub fn FetchProgress(
     /// The running fetch's progress; `None` when nothing runs.
@@ -27,14 +28,10 @@ pub fn FetchProgress(
             .map(|at| waiting_text(at as f64 - now.get()))
             .unwrap_or_default();
         format!(
-            "Fetching… {} of {} {} done{retries}{waiting}",
-            p.batches_done,
-            p.batches_total,
-            if p.batches_total == 1 {
-                "batch"
-            } else {
-                "batches"
-            },
+            "Fetching… {} of {} {}{retries}{waiting}",
+            group_thousands(p.ids_done as u64),
+            group_thousands(p.ids_total as u64),
+            if p.ids_total == 1 { "job" } else { "jobs" },
         )
     };
     move || {
@@ -42,9 +39,9 @@ pub fn FetchProgress(
             view! {
                 <div class="progress">
                     <progress
-                        max=move || read().batches_total
-                        value=move || read().batches_done
-                        aria-label="Batches fetched"
+                        max=move || read().ids_total
+                        value=move || read().ids_done
+                        aria-label="Jobs fetched"
                     ></progress>
                     <span>{text}</span>
                     <button type="button" class="secondary" on:click=move |_| on_cancel.run(())>

@@ -5,11 +5,9 @@
 use std::cell::{Cell, RefCell};
 use std::time::Duration;
 
-use futures::stream::{self, StreamExt};
+use futures::stream::{FuturesUnordered, StreamExt};
 
-use super::batching::{
-    recovery, split_batches, BatchOutcome, Recovery, BATCH_SIZE, CONCURRENCY, MAX_RETRIES,
-};
+use super::batching::{recovery, split_batches, BatchOutcome, Pace, Recovery, MAX_RETRIES};
 use super::job_row::JobRow;
 use super::store::JobStore;
 use crate::api::models::DecodedItem;
@@ -18,8 +16,9 @@ use crate::api::ApiError;
 /// How far a fetch has come.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
-    pub batches_done: usize,
-    pub batches_total: usize,
+    /// Requested IDs whose batch has been answered (or given up on).
+    pub ids_done: usize,
+    pub ids_total: usize,
     pub retries: usize,
     /// The server asked us to wait: nothing is sent before this instant (ms since the epoch).
     pub resume_at_ms: Option<u64>,
@@ -29,9 +28,8 @@ pub struct Progress {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FetchReport {
     pub store: JobStore,
-    /// Each distinct failure, with how many batches it hit.
-    pub failures: Vec<(ApiError, usize)>,
-    pub batches_total: usize,
+    /// Each distinct failure, once.
+    pub failures: Vec<ApiError>,
 }
 
 impl FetchReport {
@@ -40,23 +38,17 @@ impl FetchReport {
         FetchReport {
             store: JobStore::new(ids),
             failures: Vec::new(),
-            batches_total: ids.len().div_ceil(BATCH_SIZE),
         }
     }
 
     /// Takes in one batch's answer; returns the IDs whose rows changed.
     pub fn record(&mut self, outcome: &BatchOutcome) -> Vec<u64> {
         if let Err(error) = &outcome.result {
-            match self.failures.iter_mut().find(|(e, _)| e == error) {
-                Some((_, n)) => *n += 1,
-                None => self.failures.push((error.clone(), 1)),
+            if !self.failures.contains(error) {
+                self.failures.push(error.clone());
             }
         }
         self.store.apply(&outcome.ids, &outcome.result)
-    }
-
-    pub fn batches_failed(&self) -> usize {
-        self.failures.iter().map(|(_, n)| n).sum()
     }
 
     /// Some batch has been answered: there are rows to show.
@@ -66,7 +58,7 @@ impl FetchReport {
 
     /// Every batch failed: there is nothing to show but the error.
     pub fn nothing_loaded(&self) -> bool {
-        !self.failures.is_empty() && self.batches_failed() == self.batches_total
+        !self.failures.is_empty() && self.ids_not_loaded() == self.store.summary().requested
     }
 
     /// How many requested IDs could not be loaded.
@@ -113,15 +105,14 @@ where
     Wait: AsyncFn(Duration),
     Now: Fn() -> f64,
 {
-    let batches = split_batches(ids, BATCH_SIZE);
     let progress = Cell::new(Progress {
-        batches_total: batches.len(),
+        ids_total: ids.len(),
         ..Progress::default()
     });
     // No request goes out before this instant (ms on `now`'s clock): the server asked us to wait.
     let hold_until = Cell::new(f64::NEG_INFINITY);
     let now = &transport.now;
-    let report = |change: fn(&mut Progress)| {
+    let report = |change: &dyn Fn(&mut Progress)| {
         let mut next = progress.get();
         change(&mut next);
         let held = hold_until.get();
@@ -129,7 +120,7 @@ where
         progress.set(next);
         on_progress(next);
     };
-    report(|_| {});
+    report(&|_| {});
     let shared = Shared {
         transport: &transport,
         cancelled: &cancelled,
@@ -137,21 +128,29 @@ where
         hold_until: &hold_until,
         // After a 401/403/404 every other batch would get the same answer: stop sending them.
         fatal: RefCell::default(),
-        // The largest batch the server takes, as far as we know.
-        ceiling: Cell::new(BATCH_SIZE),
+        pace: RefCell::default(),
         holds_in_a_row: Cell::new(0),
     };
-    stream::iter(batches)
-        .map(|batch| shared.batch(batch))
-        .buffer_unordered(CONCURRENCY)
-        .for_each(|outcomes| {
-            if !cancelled() {
-                outcomes.into_iter().for_each(&on_batch);
-                report(|p| p.batches_done += 1);
+    // Batches are cut as they go out, each as large as the pace says then.
+    let mut sent = 0;
+    let mut in_flight = FuturesUnordered::new();
+    loop {
+        while !cancelled() && sent < ids.len() && in_flight.len() < shared.concurrency() {
+            let size = shared.pace.borrow().batch_size().min(ids.len() - sent);
+            in_flight.push(shared.batch(ids[sent..sent + size].to_vec()));
+            sent += size;
+        }
+        let Some(outcomes) = in_flight.next().await else {
+            break;
+        };
+        if !cancelled() {
+            for outcome in outcomes {
+                let answered = outcome.ids.len();
+                on_batch(outcome);
+                report(&|p| p.ids_done += answered);
             }
-            async {}
-        })
-        .await;
+        }
+    }
     if cancelled() {
         Err(ApiError::Cancelled)
     } else {
@@ -166,7 +165,7 @@ struct Shared<'a, Send, Wait, Now, Cancelled, Report> {
     report: &'a Report,
     hold_until: &'a Cell<f64>,
     fatal: RefCell<Option<ApiError>>,
-    ceiling: Cell<usize>,
+    pace: RefCell<Pace>,
     /// How often in a row the server asked everyone to wait, with no answer in between.
     holds_in_a_row: Cell<u32>,
 }
@@ -177,23 +176,29 @@ where
     Wait: AsyncFn(Duration),
     Now: Fn() -> f64,
     Cancelled: Fn() -> bool,
-    Report: Fn(fn(&mut Progress)),
+    Report: Fn(&dyn Fn(&mut Progress)),
 {
+    /// Requests that may be in flight now.
+    fn concurrency(&self) -> usize {
+        self.pace.borrow().concurrency()
+    }
+
     /// One batch, sent whole or in pieces no larger than the server takes; an answer per piece.
     async fn batch(&self, batch: Vec<u64>) -> Vec<BatchOutcome> {
         let mut outcomes = Vec::new();
         // The pieces still to send, the next one last.
         let mut pieces = vec![batch];
         while let Some(piece) = pieces.pop() {
-            if piece.len() > self.ceiling.get() {
-                pieces.extend(split_batches(&piece, self.ceiling.get()).into_iter().rev());
+            let ceiling = self.pace.borrow().ceiling();
+            if piece.len() > ceiling {
+                pieces.extend(split_batches(&piece, ceiling).into_iter().rev());
                 continue;
             }
             match self.piece(&piece).await {
                 Sent::Answer(result) => outcomes.push(BatchOutcome { ids: piece, result }),
                 Sent::Split => {
+                    self.pace.borrow_mut().too_large(piece.len());
                     let half = piece.len().div_ceil(2);
-                    self.ceiling.set(self.ceiling.get().min(half));
                     pieces.push(piece[half..].to_vec());
                     pieces.push(piece[..half].to_vec());
                 }
@@ -232,12 +237,13 @@ where
             let held = self.hold_until.get() - now();
             if held > 0.0 {
                 wait(Duration::from_millis(held.ceil() as u64)).await;
-                (self.report)(|_| {});
+                (self.report)(&|_| {});
                 continue;
             }
             let error = match (self.transport.send)(piece).await {
                 Ok(items) => {
                     self.holds_in_a_row.set(0);
+                    self.pace.borrow_mut().answered();
                     return Sent::Answer(Ok(items));
                 }
                 Err(error) => error,
@@ -246,7 +252,8 @@ where
                 Recovery::Split => return Sent::Split,
                 Recovery::Retry(delay) if !(self.cancelled)() => {
                     retries_done += 1;
-                    (self.report)(|p| p.retries += 1);
+                    self.pace.borrow_mut().busy();
+                    (self.report)(&|p| p.retries += 1);
                     wait(delay).await;
                 }
                 Recovery::HoldAll(delay) if !(self.cancelled)() => {
@@ -255,7 +262,8 @@ where
                         *self.fatal.borrow_mut() = Some(error.clone());
                         return Sent::Answer(Err(error));
                     }
-                    (self.report)(|p| p.retries += 1);
+                    self.pace.borrow_mut().busy();
+                    (self.report)(&|p| p.retries += 1);
                 }
                 _ => {
                     if error.stops_everything() {
@@ -272,6 +280,7 @@ where
 mod tests {
     use super::*;
     use crate::api::models::Job;
+    use crate::jobs::batching::{FIRST_BATCH, FIRST_CONCURRENCY, MAX_BATCH, MAX_CONCURRENCY};
     use futures::executor::block_on;
     use std::future::Future;
     use std::pin::Pin;
@@ -357,29 +366,37 @@ mod tests {
         (seen, result)
     }
 
-    #[test]
-    fn every_batch_is_sent_once_a_few_at_a_time_and_lands() {
-        let ids: Vec<u64> = (1..=1_000).collect();
-        let (seen, result) = run(&ids, |batch, _| Ok(found(batch)), None);
-        assert_eq!(result, Ok(()));
-        assert_eq!(seen.sent.borrow().len(), 10);
-        assert_eq!(seen.most_in_flight.get(), CONCURRENCY);
-        let mut landed: Vec<u64> = seen
+    /// The IDs of every answer that landed, sorted: each requested ID exactly once.
+    fn landed_ids(seen: &Seen) -> Vec<u64> {
+        let mut ids: Vec<u64> = seen
             .landed
             .borrow()
             .iter()
             .flat_map(|o| o.ids.clone())
             .collect();
-        landed.sort_unstable();
-        assert_eq!(landed, ids);
+        ids.sort_unstable();
+        ids
+    }
+
+    #[test]
+    fn batches_start_small_grow_and_every_id_lands_once() {
+        let ids: Vec<u64> = (1..=10_000).collect();
+        let (seen, result) = run(&ids, |batch, _| Ok(found(batch)), None);
+        assert_eq!(result, Ok(()));
+        assert_eq!(landed_ids(&seen), ids);
+        let sizes: Vec<usize> = seen.sent.borrow().iter().map(Vec::len).collect();
+        assert_eq!(sizes[..FIRST_CONCURRENCY], [FIRST_BATCH; FIRST_CONCURRENCY]);
+        assert_eq!(*sizes.iter().max().unwrap(), MAX_BATCH, "up to the ceiling");
+        assert!(sizes.len() < 40, "{} requests for 10,000 IDs", sizes.len());
+        let most = seen.most_in_flight.get();
+        assert!(
+            most > FIRST_CONCURRENCY && most <= MAX_CONCURRENCY,
+            "{most} in flight"
+        );
         let progress = seen.progress.get();
         assert_eq!(
-            (
-                progress.batches_done,
-                progress.batches_total,
-                progress.retries
-            ),
-            (10, 10, 0)
+            (progress.ids_done, progress.ids_total, progress.retries),
+            (10_000, 10_000, 0)
         );
     }
 
@@ -427,15 +444,12 @@ mod tests {
             .map(Duration::as_millis)
             .collect();
         assert_eq!(waits, [500, 1_000, 2_000]);
+        assert_eq!(landed_ids(&seen), ids);
         let landed = seen.landed.borrow();
-        let failed = landed.iter().find(|o| o.ids[0] == 1).unwrap();
-        assert_eq!(failed.result, Err(unavailable()));
-        assert!(landed
-            .iter()
-            .find(|o| o.ids[0] == 101)
-            .unwrap()
-            .result
-            .is_ok());
+        let failed: Vec<&BatchOutcome> = landed.iter().filter(|o| o.result.is_err()).collect();
+        assert_eq!(failed.len(), 1);
+        assert_eq!((failed[0].ids[0], failed[0].ids.len()), (1, FIRST_BATCH));
+        assert_eq!(failed[0].result, Err(unavailable()));
     }
 
     #[test]
@@ -445,12 +459,12 @@ mod tests {
         let (seen, _) = run(&ids, |_, _| Err(refused.clone()), None);
         assert_eq!(
             seen.sent.borrow().len(),
-            CONCURRENCY,
+            FIRST_CONCURRENCY,
             "only those already in flight"
         );
         assert!(seen.waits.borrow().is_empty());
+        assert_eq!(landed_ids(&seen), ids, "every ID is accounted for");
         let landed = seen.landed.borrow();
-        assert_eq!(landed.len(), 10, "every batch is accounted for");
         assert!(landed.iter().all(|o| o.result == Err(refused.clone())));
     }
 
@@ -461,11 +475,11 @@ mod tests {
         assert_eq!(result, Err(ApiError::Cancelled));
         assert_eq!(
             seen.sent.borrow().len(),
-            CONCURRENCY,
+            FIRST_CONCURRENCY,
             "only those already in flight"
         );
         assert_eq!(seen.landed.borrow().len(), 1);
-        assert_eq!(seen.progress.get().batches_done, 1);
+        assert_eq!(seen.progress.get().ids_done, FIRST_BATCH);
         let ids: Vec<u64> = (1..=200).collect();
         let answer = |batch: &[u64], _| match batch[0] {
             1 => Ok(found(batch)),
@@ -480,9 +494,8 @@ mod tests {
     }
 
     #[test]
-    fn failures_are_counted_by_kind_and_nothing_loaded_is_all_failed() {
+    fn failures_are_told_once_each_and_nothing_loaded_is_all_not_loaded() {
         let mut report = FetchReport::new(&(1..=250).collect::<Vec<_>>());
-        assert_eq!(report.batches_total, 3);
         let failed = |ids: Vec<u64>, status| BatchOutcome {
             ids,
             result: Err(ApiError::Server {
@@ -494,7 +507,6 @@ mod tests {
         report.record(&failed((1..=100).collect(), 503));
         report.record(&failed((101..=200).collect(), 503));
         assert_eq!(report.failures.len(), 1);
-        assert_eq!(report.batches_failed(), 2);
         assert!(!report.nothing_loaded());
         report.record(&failed((201..=250).collect(), 500));
         assert_eq!(report.failures.len(), 2);
@@ -521,13 +533,17 @@ mod tests {
         let sent = seen.sent.borrow();
         let at = seen.sent_at.borrow();
         let first_sent_at = |id| at[sent.iter().position(|b| b[0] == id).unwrap()];
-        assert_eq!(first_sent_at(201), 0.0, "in flight before the server asked");
+        assert_eq!(first_sent_at(26), 0.0, "in flight before the server asked");
         assert!(
-            first_sent_at(401) >= 2_000.0,
+            first_sent_at(101) >= 2_000.0,
             "sent after the wait, though its own batch got no 429"
         );
         assert_eq!(at[sent.iter().rposition(|b| b[0] == 1).unwrap()], 2_000.0);
-        assert_eq!(seen.landed.borrow().len(), 5, "nothing failed");
+        assert_eq!(landed_ids(&seen), ids);
+        assert!(
+            seen.landed.borrow().iter().all(|o| o.result.is_ok()),
+            "nothing failed"
+        );
         assert_eq!(seen.progress.get().resume_at_ms, None, "done waiting");
     }
 
@@ -544,26 +560,21 @@ mod tests {
             None,
         );
         assert_eq!(result, Ok(()));
-        let landed = seen.landed.borrow();
         assert!(
-            landed.iter().all(|o| o.result.is_ok()),
+            seen.landed.borrow().iter().all(|o| o.result.is_ok()),
             "never a failure of its IDs"
         );
-        let mut loaded: Vec<u64> = landed.iter().flat_map(|o| o.ids.clone()).collect();
-        loaded.sort_unstable();
-        assert_eq!(loaded, ids);
+        assert_eq!(landed_ids(&seen), ids);
         assert!(seen.waits.borrow().is_empty(), "a split is not a retry");
         let sizes: Vec<usize> = seen.sent.borrow().iter().map(Vec::len).collect();
-        assert_eq!(
-            *sizes.last().unwrap(),
-            25,
-            "the ceiling came down to what the server takes"
+        assert!(sizes.iter().any(|&n| n > 30), "some batch was too large");
+        let refused_at = sizes.iter().position(|&n| n > 30).unwrap();
+        let settled = &sizes[sizes.len() - 3..];
+        assert!(
+            refused_at < sizes.len() - 3 && settled.iter().all(|&n| n <= 30),
+            "{sizes:?}"
         );
-        assert_eq!(
-            seen.progress.get().batches_done,
-            4,
-            "the progress still counts the batches"
-        );
+        assert_eq!(seen.progress.get().ids_done, 400);
         let (seen, _) = run(&[7], |_, _| Err(too_large.clone()), None);
         assert_eq!(
             seen.landed.borrow()[0].result,
@@ -592,19 +603,22 @@ mod tests {
             },
             None,
         );
-        let landed = seen.landed.borrow();
-        assert_eq!(landed.len(), 10);
+        assert_eq!(landed_ids(&seen), ids);
         assert!(
-            landed.iter().all(|o| o.result.is_ok()),
+            seen.landed.borrow().iter().all(|o| o.result.is_ok()),
             "no ID failed while the server was busy"
+        );
+        assert!(
+            seen.most_in_flight.get() <= FIRST_CONCURRENCY,
+            "and fewer went at once"
         );
         let (seen, _) = run(&ids, |_, _| Err(limited.clone()), None);
         assert!(
-            seen.sent.borrow().len() <= 4 * CONCURRENCY,
+            seen.sent.borrow().len() <= 4 * FIRST_CONCURRENCY,
             "it stopped soon"
         );
+        assert_eq!(landed_ids(&seen), ids, "every ID is accounted for");
         let landed = seen.landed.borrow();
-        assert_eq!(landed.len(), 10, "every batch is accounted for");
         assert!(
             landed.iter().all(|o| o.result == Err(limited.clone())),
             "with one message"

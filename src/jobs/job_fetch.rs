@@ -11,7 +11,6 @@ use leptos::task::spawn_local;
 use leptos_use_fn_debounce_throttle::use_throttle_fn;
 use web_sys::AbortController;
 
-use super::batching::BATCH_SIZE;
 use super::fetch_jobs::{fetch_jobs, FetchReport, Progress, Transport};
 use super::lifecycle::{Lifecycle, Phase, Round, RoundEnd, RoundKind, Timer};
 use super::refresh::change_sentence;
@@ -138,9 +137,8 @@ impl JobFetch {
             .set_value(Some((query.details_url, credentials)));
         let ids = query.ids.ids;
         self.report.set(Some(FetchReport::new(&ids)));
-        let batches = ids.len().div_ceil(BATCH_SIZE);
         // Fetching from this moment, not from the first progress report: the button locks at once.
-        let round = self.lifecycle.try_update(|l| l.start(batches));
+        let round = self.lifecycle.try_update(|l| l.start(ids.len()));
         if let Some(round) = round {
             self.run(ids, round);
         }

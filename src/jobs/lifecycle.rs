@@ -159,11 +159,11 @@ impl Lifecycle {
         self.current
     }
 
-    /// A new set, in `batches_total` batches, replacing whatever ran or was planned before.
-    pub fn start(&mut self, batches_total: usize) -> Round {
+    /// A new set of `ids_total` IDs, replacing whatever ran or was planned before.
+    pub fn start(&mut self, ids_total: usize) -> Round {
         self.delay_ms = FIRST_DELAY_MS;
         self.phase = Phase::Fetching(Progress {
-            batches_total,
+            ids_total,
             ..Progress::default()
         });
         self.round(RoundKind::Fetch)
@@ -312,11 +312,11 @@ mod tests {
         let mut life = Lifecycle::default();
         assert!(!life.fetching() && !life.asking());
         let round = life.start(3);
-        assert_eq!(life.progress().unwrap().batches_total, 3);
+        assert_eq!(life.progress().unwrap().ids_total, 3);
         assert!(life.fetching() && life.asking());
         let done = Progress {
-            batches_done: 2,
-            batches_total: 3,
+            ids_done: 2,
+            ids_total: 3,
             retries: 1,
             resume_at_ms: None,
         };
