@@ -19,6 +19,10 @@ pub const MAX_CONCURRENCY: usize = 8;
 pub const GROW_AFTER: usize = 4;
 /// Retries of one batch after a 429 or 5xx, before it is marked failed.
 pub const MAX_RETRIES: u32 = 3;
+/// Failed requests in a row across the whole fetch, with no answer between, before it stops:
+/// four batches' worth of retries. A server that answers some is busy; one that answers none
+/// is down, and every batch still to go would only wait out its own retries.
+pub const GIVE_UP_AFTER: u32 = FIRST_CONCURRENCY as u32 * (MAX_RETRIES + 1);
 /// A server that asks for a longer pause than this gets a failed batch and a message instead.
 pub const MAX_RETRY_WAIT: Duration = Duration::from_secs(10);
 

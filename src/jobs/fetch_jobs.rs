@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use futures::stream::{FuturesUnordered, StreamExt};
 
-use super::batching::{recovery, split_batches, BatchOutcome, Pace, Recovery, MAX_RETRIES};
+use super::batching::{
+    recovery, split_batches, BatchOutcome, Pace, Recovery, GIVE_UP_AFTER, MAX_RETRIES,
+};
 use super::job_row::JobRow;
 use super::store::JobStore;
 use crate::api::models::DecodedItem;
@@ -130,6 +132,7 @@ where
         fatal: RefCell::default(),
         pace: RefCell::default(),
         holds_in_a_row: Cell::new(0),
+        failed_in_a_row: Cell::new(0),
     };
     // Batches are cut as they go out, each as large as the pace says then.
     let mut sent = 0;
@@ -168,6 +171,8 @@ struct Shared<'a, Send, Wait, Now, Cancelled, Report> {
     pace: RefCell<Pace>,
     /// How often in a row the server asked everyone to wait, with no answer in between.
     holds_in_a_row: Cell<u32>,
+    /// Requests that failed in a row, across the fetch.
+    failed_in_a_row: Cell<u32>,
 }
 
 impl<Send, Wait, Now, Cancelled, Report> Shared<'_, Send, Wait, Now, Cancelled, Report>
@@ -207,6 +212,13 @@ where
         outcomes
     }
 
+    /// Counts one more failed request; true once there have been `GIVE_UP_AFTER` with no
+    /// answer between.
+    fn server_down(&self) -> bool {
+        self.failed_in_a_row.set(self.failed_in_a_row.get() + 1);
+        self.failed_in_a_row.get() > GIVE_UP_AFTER
+    }
+
     /// Holds every request back for `delay`, as the server asked; false once the client has
     /// held back `MAX_RETRIES` times with no answer in between. A hold asked for while one is on
     /// joins it: four batches told to wait at once are one wait, not four.
@@ -243,6 +255,7 @@ where
             let error = match (self.transport.send)(piece).await {
                 Ok(items) => {
                     self.holds_in_a_row.set(0);
+                    self.failed_in_a_row.set(0);
                     self.pace.borrow_mut().answered();
                     return Sent::Answer(Ok(items));
                 }
@@ -250,6 +263,10 @@ where
             };
             match recovery(&error, retries_done, piece.len()) {
                 Recovery::Split => return Sent::Split,
+                Recovery::Retry(_) | Recovery::GiveUp if self.server_down() => {
+                    *self.fatal.borrow_mut() = Some(error.clone());
+                    return Sent::Answer(Err(error));
+                }
                 Recovery::Retry(delay) if !(self.cancelled)() => {
                     retries_done += 1;
                     self.pace.borrow_mut().busy();
@@ -623,5 +640,22 @@ mod tests {
             landed.iter().all(|o| o.result == Err(limited.clone())),
             "with one message"
         );
+    }
+
+    #[test]
+    fn a_server_that_answers_nothing_stops_the_whole_fetch_soon() {
+        let ids: Vec<u64> = (1..=10_000).collect();
+        let (seen, result) = run(&ids, |_, _| Err(unavailable()), None);
+        assert_eq!(result, Ok(()));
+        let sent = seen.sent.borrow().len();
+        assert!(sent as u32 <= GIVE_UP_AFTER + 1, "{sent} requests");
+        let waited: Duration = seen.waits.borrow().iter().sum();
+        assert!(waited <= Duration::from_secs(15), "{waited:?} of back-off");
+        assert_eq!(landed_ids(&seen), ids, "every ID is accounted for");
+        assert!(seen
+            .landed
+            .borrow()
+            .iter()
+            .all(|o| o.result == Err(unavailable())));
     }
 }
