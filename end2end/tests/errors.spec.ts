@@ -38,7 +38,8 @@ test('404: a wrong base URL shows the URL called', async ({ viewer }) => {
 
 test('422: the server message is shown', async ({ viewer }) => {
   await viewer.open();
-  await viewer.fetchJobs({ base: at(FAULTS.smallBatches.port), ids: '1001-1100' });
+  // Batches grow from 25 IDs: those past the server's 50 are refused, each with its message.
+  await viewer.fetchJobs({ base: at(FAULTS.smallBatches.port), ids: '1001-1400' });
   await expect(viewer.alert).toContainText('The server refused the request (422).');
   await expect(viewer.alert).toContainText('“Too many job IDs: at most 50 per request, got 100”');
   await expectAccessible(viewer.page, '422');

@@ -94,9 +94,11 @@ enum Sent {
 /// `on_batch` with each answer. A batch the server finds too large is sent as halves (and every
 /// later one no larger than the halves); a `Retry-After` holds every batch back, not just the one
 /// it came with. Once `cancelled` says so, nothing more is sent, waited for or handed on; `Err`
-/// only then.
+/// only then. `pace` is where batch sizes and requests in flight start, and is left as the fetch
+/// ended: a refresh of the same set starts from what its fetch learned about the server.
 pub async fn fetch_jobs<Send, Wait, Now>(
     ids: &[u64],
+    pace: &RefCell<Pace>,
     transport: Transport<Send, Wait, Now>,
     cancelled: impl Fn() -> bool,
     on_progress: impl Fn(Progress),
@@ -130,7 +132,7 @@ where
         hold_until: &hold_until,
         // After a 401/403/404 every other batch would get the same answer: stop sending them.
         fatal: RefCell::default(),
-        pace: RefCell::default(),
+        pace,
         holds_in_a_row: Cell::new(0),
         failed_in_a_row: Cell::new(0),
     };
@@ -168,7 +170,7 @@ struct Shared<'a, Send, Wait, Now, Cancelled, Report> {
     report: &'a Report,
     hold_until: &'a Cell<f64>,
     fatal: RefCell<Option<ApiError>>,
-    pace: RefCell<Pace>,
+    pace: &'a RefCell<Pace>,
     /// How often in a row the server asked everyone to wait, with no answer in between.
     holds_in_a_row: Cell<u32>,
     /// Requests that failed in a row, across the fetch.
@@ -373,8 +375,10 @@ mod tests {
         };
         let now = || seen.clock.get();
         let cancelled = || cancel_after.is_some_and(|n| seen.landed.borrow().len() >= n);
+        let pace = RefCell::new(Pace::default());
         let result = block_on(fetch_jobs(
             ids,
+            &pace,
             Transport { send, wait, now },
             cancelled,
             |p| seen.progress.set(p),
@@ -657,5 +661,39 @@ mod tests {
             .borrow()
             .iter()
             .all(|o| o.result == Err(unavailable())));
+    }
+
+    #[test]
+    fn a_second_round_starts_from_the_pace_the_first_left() {
+        let pace = RefCell::new(Pace::default());
+        let sizes = RefCell::new(Vec::new());
+        let ids: Vec<u64> = (1..=2_000).collect();
+        for round in [&ids[..], &ids[..300]] {
+            let send = async |batch: &[u64]| {
+                sizes.borrow_mut().push(batch.len());
+                Ok(found(batch))
+            };
+            let transport = Transport {
+                send,
+                wait: async |_: Duration| {},
+                now: || 0.0,
+            };
+            let fetched = block_on(fetch_jobs(
+                round,
+                &pace,
+                transport,
+                || false,
+                |_| {},
+                |_| {},
+            ));
+            assert_eq!(fetched, Ok(()));
+        }
+        let sizes = sizes.borrow();
+        assert_eq!(sizes[0], FIRST_BATCH);
+        assert_eq!(
+            *sizes.last().unwrap(),
+            300,
+            "the refresh goes out in one request"
+        );
     }
 }

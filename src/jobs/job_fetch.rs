@@ -11,6 +11,7 @@ use leptos::task::spawn_local;
 use leptos_use_fn_debounce_throttle::use_throttle_fn;
 use web_sys::AbortController;
 
+use super::batching::Pace;
 use super::fetch_jobs::{fetch_jobs, FetchReport, Progress, Transport};
 use super::lifecycle::{Lifecycle, Phase, Round, RoundEnd, RoundKind, Timer};
 use super::refresh::change_sentence;
@@ -42,6 +43,9 @@ pub struct JobFetch {
     controller: StoredValue<Option<AbortController>, LocalStorage>,
     /// Where the set shown came from, to ask again.
     source: StoredValue<Option<(String, Credentials)>>,
+    /// How large the batches and how many in flight, as the set's last round left it: a refresh
+    /// starts from what the fetch learned about the server.
+    pace: StoredValue<Pace>,
     /// Lets views hear of landed batches: at once after a quiet spell, else at most every
     /// `NOTIFY_EVERY_MS` (a throttle, leading and trailing).
     notify_landed: StoredValue<Arc<dyn Fn() + Send + Sync>>,
@@ -88,6 +92,7 @@ impl JobFetch {
             progress: Memo::new(move |_| lifecycle.with(Lifecycle::progress)),
             controller: StoredValue::new_local(None),
             source: StoredValue::new(None),
+            pace: StoredValue::new(Pace::default()),
             notify_landed: StoredValue::new(throttled_notify(report)),
             live: Live {
                 enabled: RwSignal::new(saved_settings::auto_refresh()),
@@ -135,6 +140,7 @@ impl JobFetch {
         };
         self.source
             .set_value(Some((query.details_url, credentials)));
+        self.pace.set_value(Pace::default());
         let ids = query.ids.ids;
         self.report.set(Some(FetchReport::new(&ids)));
         // Fetching from this moment, not from the first progress report: the button locks at once.
@@ -225,8 +231,10 @@ impl JobFetch {
                 wait,
                 now: now_ms,
             };
-            let result = fetch_jobs(&ids, transport, stale, on_progress, on_batch).await;
+            let pace = RefCell::new(self.pace.get_value());
+            let result = fetch_jobs(&ids, &pace, transport, stale, on_progress, on_batch).await;
             if result.is_ok() {
+                self.pace.set_value(pace.into_inner());
                 self.controller.set_value(None);
                 self.report.notify();
                 let end = RoundEnd::new(
