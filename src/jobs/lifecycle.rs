@@ -202,7 +202,7 @@ impl Lifecycle {
         if let Some(error) = &end.failed {
             // A rate limit only delays the next refresh; anything else pauses until asked.
             return match error.retry_after() {
-                Some(wait) => self.plan(wait.as_millis() as u32, end),
+                Some(wait) => self.plan(wait.as_millis() as u32, end.auto_refresh, end.unfinished),
                 None => {
                     self.phase = Phase::Shown(Next::Paused(error.clone()));
                     None
@@ -212,7 +212,7 @@ impl Lifecycle {
         if end.kind == RoundKind::Refresh {
             self.delay_ms = next_delay(self.delay_ms, !end.changed.is_empty());
         }
-        self.plan(self.delay_ms, end)
+        self.plan(self.delay_ms, end.auto_refresh, end.unfinished)
     }
 
     /// "Auto-refresh" was turned on or off: plans again from the shown set's state. A running
@@ -222,21 +222,14 @@ impl Lifecycle {
         if self.asking() || self.phase == Phase::Idle || self.paused().is_some() {
             return None;
         }
-        let (id, kind) = (self.current, RoundKind::Refresh);
-        let end = RoundEnd {
-            id,
-            kind,
-            changed: Vec::new(),
-            failed: None,
-            unfinished,
-            auto_refresh: on,
-        };
-        self.plan(self.delay_ms, &end)
+        self.plan(self.delay_ms, on, unfinished)
     }
 
-    fn plan(&mut self, delay_ms: u32, end: &RoundEnd) -> Option<Timer> {
+    /// Replaces whatever was planned: a refresh in `delay_ms` when "Auto-refresh" is on and some
+    /// job may still change, else nothing.
+    fn plan(&mut self, delay_ms: u32, auto_refresh: bool, unfinished: bool) -> Option<Timer> {
         let plan = self.next_number();
-        if !end.auto_refresh || !end.unfinished {
+        if !auto_refresh || !unfinished {
             self.phase = Phase::Shown(Next::Nothing);
             return None;
         }
