@@ -10,7 +10,6 @@ use futures::stream::{FuturesUnordered, StreamExt};
 use super::batching::{
     recovery, split_batches, BatchOutcome, Pace, Recovery, GIVE_UP_AFTER, MAX_RETRIES,
 };
-use super::job_row::JobRow;
 use super::store::JobStore;
 use crate::api::models::DecodedItem;
 use crate::api::ApiError;
@@ -60,16 +59,13 @@ impl FetchReport {
 
     /// Every batch failed: there is nothing to show but the error.
     pub fn nothing_loaded(&self) -> bool {
-        !self.failures.is_empty() && self.ids_not_loaded() == self.store.summary().requested
+        let summary = self.store.summary();
+        !self.failures.is_empty() && summary.not_loaded == summary.requested
     }
 
-    /// How many requested IDs could not be loaded.
+    /// How many requested IDs could not be loaded, from the store's kept counts.
     pub fn ids_not_loaded(&self) -> usize {
-        self.store
-            .rows()
-            .iter()
-            .filter(|row| matches!(row, JobRow::NotLoaded { .. }))
-            .count()
+        self.store.summary().not_loaded
     }
 }
 
