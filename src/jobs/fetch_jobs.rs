@@ -210,6 +210,13 @@ where
         outcomes
     }
 
+    /// Ends this piece with `error`, and every piece not yet sent with the same: the same answer
+    /// would come for them all.
+    fn stop_all(&self, error: ApiError) -> Sent {
+        *self.fatal.borrow_mut() = Some(error.clone());
+        Sent::Answer(Err(error))
+    }
+
     /// Counts one more failed request; true once there have been `GIVE_UP_AFTER` with no
     /// answer between.
     fn server_down(&self) -> bool {
@@ -259,12 +266,12 @@ where
                 }
                 Err(error) => error,
             };
-            match recovery(&error, retries_done, piece.len()) {
+            let next = recovery(&error, retries_done, piece.len());
+            if matches!(next, Recovery::Retry(_) | Recovery::GiveUp) && self.server_down() {
+                return self.stop_all(error);
+            }
+            match next {
                 Recovery::Split => return Sent::Split,
-                Recovery::Retry(_) | Recovery::GiveUp if self.server_down() => {
-                    *self.fatal.borrow_mut() = Some(error.clone());
-                    return Sent::Answer(Err(error));
-                }
                 Recovery::Retry(delay) if !(self.cancelled)() => {
                     retries_done += 1;
                     self.pace.borrow_mut().busy();
@@ -274,18 +281,13 @@ where
                 Recovery::HoldAll(delay) if !(self.cancelled)() => {
                     if !self.hold(delay) {
                         // Waiting has not helped: the server is down, not busy. One message.
-                        *self.fatal.borrow_mut() = Some(error.clone());
-                        return Sent::Answer(Err(error));
+                        return self.stop_all(error);
                     }
                     self.pace.borrow_mut().busy();
                     (self.report)(&|p| p.retries += 1);
                 }
-                _ => {
-                    if error.stops_everything() {
-                        *self.fatal.borrow_mut() = Some(error.clone());
-                    }
-                    return Sent::Answer(Err(error));
-                }
+                _ if error.stops_everything() => return self.stop_all(error),
+                _ => return Sent::Answer(Err(error)),
             }
         }
     }
