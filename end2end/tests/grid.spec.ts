@@ -72,6 +72,8 @@ test('status and outcome filters combine, and Clear filters undoes them', async 
   await viewer.open();
   await viewer.fetchJobs({ ids: '1001-1100 424242' });
   await expect(viewer.row(1001)).toBeVisible();
+  // The counts read below are the whole set's: batches land one by one, so wait for the last.
+  await expect(viewer.status).not.toContainText('Fetching');
   const summary = page.getByLabel('Summary');
   const success = summary.getByRole('button', { name: /^SUCCESS \d+$/ });
   const successCount = Number((await success.innerText()).split(' ')[1]);
@@ -141,6 +143,8 @@ test('sort, filters and search are in the link: replaced as they change, and the
   await viewer.open();
   await viewer.fetchJobs({ ids: '1001-1060' });
   await expect(viewer.row(1001)).toBeVisible();
+  // The rows compared below are the whole set's: batches land one by one, so wait for the last.
+  await expect(viewer.status).not.toContainText('Fetching');
   const historyLength = await page.evaluate(() => history.length);
   await sortBy(viewer, 'Duration').click();
   await sortBy(viewer, 'Duration').click();
@@ -161,6 +165,7 @@ test('sort, filters and search are in the link: replaced as they change, and the
   await page.keyboard.type(DEMO_KEY);
   await page.keyboard.press('Enter');
   await expect(viewer.row(shown[0])).toBeVisible();
+  await expect(viewer.status).not.toContainText('Fetching');
   expect(await viewer.rowIds()).toEqual(shown);
   await expect(viewer.search).toHaveValue('orders');
   await expect(header(viewer, 'Duration')).toHaveAttribute('aria-sort', 'descending');
