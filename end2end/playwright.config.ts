@@ -43,7 +43,10 @@ export const FAULTS = {
   partlyFailing: { port: 18806, flags: '--fail-ids 1101-1150 --error-status 500' },
   noCors: { port: 18807, flags: '--no-cors' },
   slow: { port: 18808, flags: '--latency-ms 35000' },
+  /** Refuses details requests for more than 50 IDs with a 422 that says so. */
   smallBatches: { port: 18809, flags: '--batch-limit 50' },
+  /** A 422 about something else than the batch's size. */
+  unprocessable: { port: 18816, flags: '--force-status 422' },
   brokenItems: { port: 18810, flags: '--broken-items' },
   laggy: { port: 18811, flags: '--latency-ms 1500' },
   /** A busy server: 20 requests a second (429 with Retry-After beyond), at most 60 IDs a request. */

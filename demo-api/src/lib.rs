@@ -331,6 +331,7 @@ fn injected_failure(config: &Config, code: u16) -> Response {
     let message = match code {
         429 => "Rate limit exceeded. Slow down.",
         503 => "Service temporarily unavailable",
+        422 => "Validation error: job IDs must be integers (injected by demo-api)",
         _ => "Internal server error (injected by demo-api)",
     };
     let mut response = envelope_error(status, message);

@@ -38,11 +38,28 @@ test('404: a wrong base URL shows the URL called', async ({ viewer }) => {
 
 test('422: the server message is shown', async ({ viewer }) => {
   await viewer.open();
-  // Batches grow from 25 IDs: those past the server's 50 are refused, each with its message.
-  await viewer.fetchJobs({ base: at(FAULTS.smallBatches.port), ids: '1001-1400' });
+  await viewer.fetchJobs({ base: at(FAULTS.unprocessable.port), ids: '1001-1010' });
   await expect(viewer.alert).toContainText('The server refused the request (422).');
-  await expect(viewer.alert).toContainText('“Too many job IDs: at most 50 per request, got 100”');
+  await expect(viewer.alert).toContainText('“Validation error: job IDs must be integers (injected by demo-api)”');
   await expectAccessible(viewer.page, '422');
+});
+
+test('a 422 saying a batch held too many IDs splits the batch: no ID fails', async ({ viewer, page }) => {
+  // The only test of this server: its request log starts empty.
+  await page.request.post(`${at(FAULTS.smallBatches.port)}/log/reset`);
+  await viewer.open();
+  // Batches grow from 25 IDs; the server takes at most 50 and says so in a 422.
+  await viewer.fetchJobs({ base: at(FAULTS.smallBatches.port), ids: '1001-1400' });
+  await expect(page.getByLabel('Summary')).toContainText('400 requested · 300 found · 100 not found');
+  await expect(page.getByLabel('Summary')).not.toContainText('not loaded');
+  await expect(viewer.alert).toHaveCount(0);
+  const log: { path: string; ids: number | null; status: number }[] =
+    await (await page.request.get(`${at(FAULTS.smallBatches.port)}/log/requests`)).json();
+  const details = log.filter((r) => r.path.endsWith('/jobs/comparison/details'));
+  expect(details.some((r) => r.status === 422), 'a batch was refused as too large').toBe(true);
+  const answered = details.filter((r) => r.status === 200);
+  expect(answered.every((r) => (r.ids ?? 0) <= 50), 'only batches the server takes were answered').toBe(true);
+  expect(answered.reduce((n, r) => n + (r.ids ?? 0), 0), 'every ID answered exactly once').toBe(400);
 });
 
 test('429: retried honouring Retry-After, then says when to try again', async ({ viewer }) => {

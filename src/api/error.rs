@@ -52,10 +52,14 @@ pub enum ApiError {
         message: Option<String>,
     },
 
-    /// 413: the batch was too large. The page splits such a batch and sends the halves, so this
-    /// is shown only when the server refuses even a single ID.
-    #[error("The server refused a request for a single job as too large (413).{}", said(.message))]
-    TooLarge { message: Option<String> },
+    /// 413, or a 422 that says the batch held too many IDs: the batch was too large. The page
+    /// splits such a batch and sends the halves, so this is shown only when the server refuses
+    /// even a single ID.
+    #[error("The server refused a request for a single job as too large ({status}).{}", said(.message))]
+    TooLarge {
+        status: u16,
+        message: Option<String>,
+    },
 
     #[error("Unexpected answer {status} from {url}.{}", said(.message))]
     UnexpectedStatus {
@@ -107,7 +111,7 @@ impl ApiError {
             ApiError::Unprocessable { .. } => "Request refused (422)".into(),
             ApiError::RateLimited { .. } => "Rate limited (429)".into(),
             ApiError::Server { status, .. } => format!("Server error {status}"),
-            ApiError::TooLarge { .. } => "Request too large (413)".into(),
+            ApiError::TooLarge { status, .. } => format!("Request too large ({status})"),
             ApiError::UnexpectedStatus { status, .. } => format!("Unexpected status {status}"),
             ApiError::NotJson { .. } => "Answer was not JSON".into(),
             ApiError::UnexpectedShape { .. } => "Answer was not a job list".into(),
@@ -152,12 +156,15 @@ impl ApiError {
                 url: url.to_string(),
                 message,
             },
+            422 if message.as_deref().is_some_and(says_too_many_ids) => {
+                ApiError::TooLarge { status, message }
+            }
             422 => ApiError::Unprocessable { message },
             429 => ApiError::RateLimited {
                 retry_after,
                 message,
             },
-            413 => ApiError::TooLarge { message },
+            413 => ApiError::TooLarge { status, message },
             500..=599 => ApiError::Server {
                 status,
                 retry_after,
@@ -177,6 +184,14 @@ impl ApiError {
             BodyError::UnexpectedShape { detail } => ApiError::UnexpectedShape { detail },
         }
     }
+}
+
+/// A 422's message says the request held too many IDs: demo-api's "Too many job IDs: at most 50
+/// per request", or pydantic's "List should have at most 500 items". The API documents no batch
+/// limit and no code for one, so its words are all there is to go by.
+fn says_too_many_ids(message: &str) -> bool {
+    let message = message.to_ascii_lowercase();
+    message.contains("too many") || message.contains("at most")
 }
 
 /// `Retry-After` is either delay-seconds or an HTTP date (RFC 9110 §10.2.3), which the browser
@@ -233,7 +248,19 @@ mod tests {
             ApiError::NotFound { status: 405, .. }
         ));
         assert!(matches!(classify(422, ""), ApiError::Unprocessable { .. }));
-        assert!(matches!(classify(413, ""), ApiError::TooLarge { .. }));
+        assert!(matches!(
+            classify(413, ""),
+            ApiError::TooLarge { status: 413, .. }
+        ));
+        let too_many = classify(422, "Too many job IDs: at most 50 per request, got 100");
+        assert!(matches!(too_many, ApiError::TooLarge { status: 422, .. }));
+        let pydantic = classify(
+            422,
+            "List should have at most 500 items after validation, not 600",
+        );
+        assert!(matches!(pydantic, ApiError::TooLarge { .. }));
+        let other = classify(422, "job_ids: value is not a valid integer");
+        assert!(matches!(other, ApiError::Unprocessable { .. }));
         let wait = Some(std::time::Duration::from_secs(3));
         let unavailable = ApiError::from_status(503, wait, None, URL);
         assert_eq!(
@@ -272,10 +299,10 @@ mod tests {
 
     #[test]
     fn the_server_message_is_quoted() {
-        let e = classify(422, "Too many job IDs: at most 500 per request, got 600");
+        let e = classify(422, "job_ids: value is not a valid integer");
         assert!(e
             .to_string()
-            .ends_with("The server said: “Too many job IDs: at most 500 per request, got 600”"));
+            .ends_with("The server said: “job_ids: value is not a valid integer”"));
     }
 
     #[test]

@@ -182,7 +182,10 @@ mod tests {
 
     #[test]
     fn a_batch_too_large_is_split_until_one_id_is_refused() {
-        let too_large = ApiError::TooLarge { message: None };
+        let too_large = ApiError::TooLarge {
+            status: 413,
+            message: None,
+        };
         assert_eq!(recovery(&too_large, 0, 100), Recovery::Split);
         assert_eq!(
             recovery(&too_large, MAX_RETRIES, 2),

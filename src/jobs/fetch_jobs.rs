@@ -569,7 +569,10 @@ mod tests {
     #[test]
     fn a_batch_too_large_is_sent_in_halves_and_later_batches_no_larger() {
         let ids: Vec<u64> = (1..=400).collect();
-        let too_large = ApiError::TooLarge { message: None };
+        let too_large = ApiError::TooLarge {
+            status: 413,
+            message: None,
+        };
         let (seen, result) = run(
             &ids,
             |batch, _| match batch.len() {
