@@ -47,6 +47,8 @@ export const FAULTS = {
   smallBatches: { port: 18809, flags: '--batch-limit 50' },
   /** A 422 about something else than the batch's size. */
   unprocessable: { port: 18816, flags: '--force-status 422' },
+  /** Details as usual; the diff details of four jobs fail, each its own way. */
+  diffFaults: { port: 18817, flags: '--diff-fault 1001=404 --diff-fault 1002=403 --diff-fault 1008=500 --diff-fault 1009=malformed' },
   brokenItems: { port: 18810, flags: '--broken-items' },
   laggy: { port: 18811, flags: '--latency-ms 1500' },
   /** A busy server: 20 requests a second (429 with Retry-After beyond), at most 60 IDs a request. */

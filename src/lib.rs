@@ -6,6 +6,7 @@ pub mod api;
 pub mod chunk;
 pub mod clipboard;
 pub mod components;
+pub mod diff;
 pub mod framing;
 pub mod input;
 pub mod jobs;

@@ -113,6 +113,30 @@ pub struct Config {
     /// Details add job objects that cannot be read at all; diff details add such a row
     #[arg(long, help_heading = "Faults")]
     pub broken_items: bool,
+    /// Job ID's diff details answer this status, or a body that is not JSON: 1002=403,
+    /// 1009=malformed (repeatable; the details call is untouched)
+    #[arg(long = "diff-fault", value_name = "ID=STATUS", value_parser = diff_fault,
+          action = clap::ArgAction::Append, help_heading = "Faults")]
+    pub diff_faults: Vec<(u64, DiffFault)>,
+}
+
+/// What `--diff-fault` makes one job's diff-details call answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiffFault {
+    Status(u16),
+    /// 200 with a body that is not JSON.
+    Malformed,
+}
+
+fn diff_fault(text: &str) -> Result<(u64, DiffFault), String> {
+    let bad = || format!("takes ID=STATUS or ID=malformed, like 1002=403, got {text:?}");
+    let (id, what) = text.split_once('=').ok_or_else(bad)?;
+    let id = id.trim().parse().map_err(|_| bad())?;
+    let fault = match what.trim() {
+        "malformed" => DiffFault::Malformed,
+        status => DiffFault::Status(http_status(status).map_err(|_| bad())?),
+    };
+    Ok((id, fault))
 }
 
 impl Config {

@@ -21,7 +21,7 @@ use tower_http::cors::{Any, CorsLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::{SetResponseHeader, SetResponseHeaderLayer};
 
-use config::{Config, DEMO_KEY, DEMO_KEY_WITHOUT_READ, DEMO_WORKSPACE};
+use config::{Config, DiffFault, DEMO_KEY, DEMO_KEY_WITHOUT_READ, DEMO_WORKSPACE};
 
 struct AppState {
     config: Config,
@@ -332,6 +332,8 @@ fn injected_failure(config: &Config, code: u16) -> Response {
         429 => "Rate limit exceeded. Slow down.",
         503 => "Service temporarily unavailable",
         422 => "Validation error: job IDs must be integers (injected by demo-api)",
+        403 => "Forbidden: the API key lacks a scope this call needs (injected by demo-api)",
+        404 => "Not found (injected by demo-api)",
         _ => "Internal server error (injected by demo-api)",
     };
     let mut response = envelope_error(status, message);
@@ -518,6 +520,11 @@ async fn diff_details(State(state): State<Shared>, Path(id): Path<String>) -> Re
     };
     if config.fail_ids.contains(&job.run_id) {
         return injected_failure(config, config.error_status);
+    }
+    match config.diff_faults.iter().find(|(id, _)| *id == job.run_id) {
+        Some((_, DiffFault::Status(code))) => return injected_failure(config, *code),
+        Some((_, DiffFault::Malformed)) => return truncated_json(),
+        None => {}
     }
     if config.malformed_json {
         return truncated_json();

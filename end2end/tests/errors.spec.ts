@@ -105,7 +105,7 @@ test('a body that is not JSON', async ({ viewer }) => {
 test('JSON that is not a list of jobs', async ({ viewer }) => {
   await viewer.open();
   await viewer.fetchJobs({ base: at(FAULTS.wrongShape.port), ids: '1001' });
-  await expect(viewer.alert).toContainText('not with a list of jobs: “data” is an object instead of a list of jobs');
+  await expect(viewer.alert).toContainText('not in the shape the page reads: “data” is an object instead of a list of jobs');
   await expectAccessible(viewer.page, 'JSON that is not a list of jobs');
 });
 

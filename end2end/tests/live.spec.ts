@@ -131,3 +131,20 @@ test('Auto-refresh off: no more requests, and the choice is remembered', async (
   await viewer.fetchJobs({ base: live, ids: '1020' });
   await expect(page.getByLabel('Auto-refresh')).not.toBeChecked();
 });
+
+test('live refresh goes on under an open detail panel, and the panel says when its job changed', async ({ viewer, page, request }) => {
+  await viewer.open();
+  await fetchFresh(viewer, request, live, '1020-1024');
+  await expect(viewer.row(1020)).toContainText('PENDING');
+  await viewer.row(1020).getByRole('button', { name: '1020', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Job 1020' });
+  await expect(dialog).toContainText('This job is PENDING: its differences can be shown once it has finished.');
+  // The refresh 5 s after the fetch finds it finished; the panel keeps what it showed and says so.
+  await expect(dialog).toContainText('Live refresh has changed this job since the panel showed it.', { timeout: 15_000 });
+  await expect(dialog).toContainText('This job is PENDING');
+  await dialog.getByRole('button', { name: 'Show the latest' }).click();
+  await expect(dialog).toContainText('Source and target match: nothing differs.');
+  await expect(dialog).not.toContainText('Live refresh has changed this job');
+  await page.keyboard.press('Escape');
+  await expect(viewer.row(1020)).toContainText('SUCCESS');
+});

@@ -5,6 +5,7 @@ use js_sys::{Array, JSON};
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
 
+use super::diff::DiffDetails;
 use super::models::{BodyError, DecodedItem, ErrorBody, Job};
 
 /// `{message, meta, data}`; only `data` is read, and kept as the browser parsed it.
@@ -31,29 +32,54 @@ fn kind(value: &JsValue) -> &'static str {
     }
 }
 
+/// The `data` of the `{message, meta, data}` envelope (or a bare list, for a list), as the
+/// browser parsed it: `wanted` is the kind of value it must be, `what` what that value holds.
+fn data_of(body: &JsValue, wanted: &str, what: &str) -> Result<JsValue, BodyError> {
+    let shape = |detail: String| Err(BodyError::UnexpectedShape { detail });
+    if Array::is_array(body) && wanted == "a list" {
+        return Ok(body.clone());
+    }
+    if !body.is_object() || Array::is_array(body) {
+        return shape(format!("the answer is {} instead of an object", kind(body)));
+    }
+    let envelope: Envelope = match serde_wasm_bindgen::from_value(body.clone()) {
+        Ok(envelope) => envelope,
+        Err(e) => return shape(format!("the envelope cannot be read ({e})")),
+    };
+    if envelope.data.is_undefined() {
+        return shape("the answer has no “data” field".into());
+    }
+    if kind(&envelope.data) != wanted {
+        let found = kind(&envelope.data);
+        return shape(format!("“data” is {found} instead of {what}"));
+    }
+    Ok(envelope.data)
+}
+
 /// The jobs of a details answer: the `{message, meta, data: [...]}` envelope (a bare list is
 /// taken too), each element decoded on its own.
 pub fn decode_details(body: &JsValue) -> Result<Vec<DecodedItem>, BodyError> {
-    let shape = |detail: String| Err(BodyError::UnexpectedShape { detail });
-    let list = if Array::is_array(body) {
-        body.clone()
-    } else if body.is_object() {
-        let envelope: Envelope = match serde_wasm_bindgen::from_value(body.clone()) {
-            Ok(envelope) => envelope,
-            Err(e) => return shape(format!("the envelope cannot be read ({e})")),
-        };
-        if envelope.data.is_undefined() {
-            return shape("the answer has no “data” field".into());
-        }
-        if !Array::is_array(&envelope.data) {
-            let found = kind(&envelope.data);
-            return shape(format!("“data” is {found} instead of a list of jobs"));
-        }
-        envelope.data
-    } else {
-        return shape(format!("the answer is {} instead of an object", kind(body)));
-    };
+    let list = data_of(body, "a list", "a list of jobs")?;
     Ok(Array::from(&list).iter().map(decode_item).collect())
+}
+
+/// Job `id`'s object in a details answer, as parsed: every field it holds.
+pub fn job_object(body: &JsValue, id: u64) -> Result<Option<JsValue>, BodyError> {
+    let list = data_of(body, "a list", "a list of jobs")?;
+    Ok(Array::from(&list)
+        .iter()
+        .find(|item| match decode_item(item.clone()) {
+            DecodedItem::Job(job) => job.run_id == id,
+            DecodedItem::Unreadable(_) => false,
+        }))
+}
+
+/// The diff details in a diff-details answer's envelope.
+pub fn decode_diff(body: &JsValue) -> Result<DiffDetails, BodyError> {
+    let data = data_of(body, "an object", "diff details")?;
+    serde_wasm_bindgen::from_value(data).map_err(|e| BodyError::UnexpectedShape {
+        detail: format!("the diff details cannot be read ({e})"),
+    })
 }
 
 /// One element of `data`: a job, or its JSON text when it cannot be read as one.

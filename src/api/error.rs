@@ -71,8 +71,13 @@ pub enum ApiError {
     #[error("The server answered (status {status}), but not with JSON: “{snippet}”. The API base URL may point at a web page rather than the Datachecks API; check it.")]
     NotJson { status: u16, snippet: String },
 
-    #[error("The server answered, but not with a list of jobs: {detail}. Check that the API base URL points at a Datachecks API.")]
+    #[error("The server answered, but not in the shape the page reads: {detail}. Check that the API base URL points at a Datachecks API.")]
     UnexpectedShape { detail: String },
+
+    /// 404 from the diff-details call: the job exists (the details call found it) but has no
+    /// diff details.
+    #[error("The API has no diff details for this job (404).{}", said(.message))]
+    NoDiffDetails { message: Option<String> },
 }
 
 /// ` The server said: “…”` when it said something.
@@ -114,7 +119,8 @@ impl ApiError {
             ApiError::TooLarge { status, .. } => format!("Request too large ({status})"),
             ApiError::UnexpectedStatus { status, .. } => format!("Unexpected status {status}"),
             ApiError::NotJson { .. } => "Answer was not JSON".into(),
-            ApiError::UnexpectedShape { .. } => "Answer was not a job list".into(),
+            ApiError::UnexpectedShape { .. } => "Answer of an unexpected shape".into(),
+            ApiError::NoDiffDetails { .. } => "No diff details (404)".into(),
         }
     }
 

@@ -64,6 +64,13 @@ impl PageActions {
             saved_settings::save_api_key(&query.api_key);
         }
         if from == FetchOrigin::User {
+            // The open job's panel stays only if the job is in the set fetched.
+            if self
+                .view
+                .with_untracked(|v| v.job.is_some_and(|j| !query.ids.ids.contains(&j)))
+            {
+                self.view.update(|v| v.job = None);
+            }
             self.view
                 .with_untracked(|v| history::record_set(&query, &base_url, v));
         }

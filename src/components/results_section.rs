@@ -1,9 +1,8 @@
 use leptos::prelude::*;
 
-use super::{CopyLinkButton, LiveRefreshBar, ResultsGrid, ResultsSummary, SearchBox};
+use super::{CopyLinkButton, GridTools, JobPanelSlot, LiveRefreshBar, ResultsGrid, ResultsSummary};
 use crate::jobs::job_fetch::JobFetch;
 use crate::jobs::view_state::{sorted, ViewState};
-use crate::thousands::group_thousands;
 
 /// What the fetch has found, as batches land: the counts (each a filter), the search, and the
 /// grid of the rows that match, in the order chosen.
@@ -29,9 +28,10 @@ pub fn ResultsSection(
         },
         |_, _| true,
     );
+    let rows_view = Memo::new(move |_| view.with(ViewState::rows_view));
     let shown = Memo::new_with_compare(
         move |_| {
-            view.with(|filters| {
+            rows_view.with(|filters| {
                 order.with(|order| {
                     report.with(|r| {
                         r.as_ref()
@@ -46,22 +46,6 @@ pub fn ResultsSection(
         report.with(|r| r.as_ref().map(|r| r.store.summary()).unwrap_or_default())
     });
     let has_rows = fetch.has_answers;
-    let showing = move || {
-        let total = report.with(|r| r.as_ref().map_or(0, |r| r.store.rows().len()));
-        format!(
-            "Showing {} of {}",
-            group_thousands(shown.with(Vec::len) as u64),
-            group_thousands(total as u64)
-        )
-    };
-    let unfiltered = move || !view.with(ViewState::is_filtered);
-    let clear = move |_| {
-        view.update(|v| {
-            v.statuses.clear();
-            v.outcomes.clear();
-            v.search.clear();
-        })
-    };
     let results = move || {
         has_rows.get().then(|| {
             view! {
@@ -70,14 +54,9 @@ pub fn ResultsSection(
                     <CopyLinkButton/>
                 </div>
                 <LiveRefreshBar fetch=fetch/>
-                <div class="grid-tools">
-                    <SearchBox view=view/>
-                    <p class="showing" aria-live="polite">{showing}</p>
-                    <button type="button" class="secondary" hidden=unfiltered on:click=clear>
-                        "Clear filters"
-                    </button>
-                </div>
+                <GridTools report=report view=view shown=shown/>
                 <ResultsGrid report=report view=view shown=shown live=fetch.live/>
+                <JobPanelSlot fetch=fetch view=view/>
             }
         })
     };

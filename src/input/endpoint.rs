@@ -90,6 +90,12 @@ pub fn details_url(api_root: &str) -> String {
     format!("{api_root}/jobs/comparison/details")
 }
 
+/// `GET` here for one job's diff details, beside the details URL (`details_url`'s answer).
+pub fn diff_details_url(details_url: &str, id: u64) -> String {
+    let comparison = details_url.strip_suffix("details").unwrap_or(details_url);
+    format!("{comparison}{id}/diff-details")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,6 +142,10 @@ mod tests {
         assert_eq!(
             details_url(&root("http://localhost:9000/api/v1/")),
             "http://localhost:9000/api/v1/jobs/comparison/details"
+        );
+        assert_eq!(
+            diff_details_url(&details_url(&root("http://h/dc")), 1042),
+            "http://h/dc/api/v1/jobs/comparison/1042/diff-details"
         );
     }
 

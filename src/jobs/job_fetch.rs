@@ -150,6 +150,12 @@ impl JobFetch {
         }
     }
 
+    /// Where the set shown came from (its details URL) and who asked, for the requests the
+    /// detail panel sends about one of its jobs.
+    pub fn source(self) -> Option<(String, Credentials)> {
+        self.source.get_value()
+    }
+
     /// Asks again about the shown set's unfinished jobs now, unless a round is running.
     pub fn refresh(self) {
         let ids: Vec<u64> = self.report.with_untracked(|r| {

@@ -109,7 +109,7 @@ pub enum FilterGroup {
     Outcome,
 }
 
-/// The grid's view of a set: sort, filters and search.
+/// The grid's view of a set: sort, filters and search, and the job whose panel is open.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ViewState {
     /// `None`: the order the IDs were asked in.
@@ -120,6 +120,8 @@ pub struct ViewState {
     pub outcomes: Ticked,
     /// Case-insensitive text to find in ID, comparison name and ID, reasons.
     pub search: String,
+    /// The job whose detail panel is open.
+    pub job: Option<u64>,
 }
 
 impl ViewState {
@@ -135,6 +137,15 @@ impl ViewState {
         match group {
             FilterGroup::Status => &mut self.statuses,
             FilterGroup::Outcome => &mut self.outcomes,
+        }
+    }
+
+    /// The part of the view that decides which rows show and in what order: all of it but the
+    /// open panel, so opening one neither filters again nor scrolls the grid.
+    pub fn rows_view(&self) -> ViewState {
+        ViewState {
+            job: None,
+            ..self.clone()
         }
     }
 
@@ -272,6 +283,9 @@ impl ViewState {
         if !self.search.trim().is_empty() {
             params.push(("q", self.search.clone()));
         }
+        if let Some(job) = self.job {
+            params.push(("job", job.to_string()));
+        }
         params
     }
 
@@ -300,6 +314,13 @@ impl ViewState {
                 "status" => view.statuses = Ticked::from_list(value),
                 "outcome" => view.outcomes = Ticked::from_list(value),
                 "q" => view.search = value.to_string(),
+                "job" => match value.trim().parse() {
+                    Ok(job) => view.job = Some(job),
+                    Err(_) => ignored.push(IgnoredParam {
+                        name: name.into(),
+                        value: value.into(),
+                    }),
+                },
                 _ => {}
             }
         }
@@ -460,6 +481,7 @@ mod tests {
             statuses: [NOT_FOUND, "FAILURE"].into(),
             outcomes: ["MISMATCH"].into(),
             search: "orders".into(),
+            job: Some(1042),
         };
         let params = view.to_params();
         assert_eq!(
@@ -468,21 +490,22 @@ mod tests {
                 ("sort", "-duration".to_string()),
                 ("status", "FAILURE,Not found".to_string()),
                 ("outcome", "MISMATCH".to_string()),
-                ("q", "orders".to_string())
+                ("q", "orders".to_string()),
+                ("job", "1042".to_string())
             ]
         );
+        assert_eq!(view.rows_view().job, None);
         let (back, ignored) = ViewState::from_params(params.iter().map(|(k, v)| (*k, v.as_str())));
         assert_eq!((back, ignored), (view, vec![]));
-        let (odd, ignored) =
-            ViewState::from_params([("sort", "bogus"), ("ids", "1-3"), ("status", " ,")]);
+        let (odd, ignored) = ViewState::from_params([
+            ("sort", "bogus"),
+            ("ids", "1-3"),
+            ("status", " ,"),
+            ("job", "x"),
+        ]);
         assert_eq!(odd, ViewState::default());
-        assert_eq!(
-            ignored,
-            [IgnoredParam {
-                name: "sort".into(),
-                value: "bogus".into()
-            }]
-        );
+        let names: Vec<&str> = ignored.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["sort", "job"]);
         assert!(ViewState::default().to_params().is_empty());
     }
 }

@@ -2,107 +2,20 @@
 
 mod header;
 mod row;
+pub mod scroll;
 pub mod window;
 
 use leptos::html::Div;
 use leptos::prelude::*;
-use leptos_use_resize_observer::use_resize_observer;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlDivElement;
 
 use header::GridHeader;
 use row::GridRow;
-use window::{window, Window};
+use scroll::Scroll;
 
 use crate::jobs::column::COLUMNS;
 use crate::jobs::fetch_jobs::FetchReport;
 use crate::jobs::job_fetch::Live;
 use crate::jobs::view_state::{Direction, Sort, ViewState};
-
-/// A first guess at a row's height in pixels, until a rendered row is measured.
-const ROW_HEIGHT_GUESS: f64 = 56.0;
-
-/// Where the grid is scrolled, and how tall its view and its rows are.
-#[derive(Clone, Copy)]
-struct Scroll {
-    top: RwSignal<f64>,
-    view_height: RwSignal<f64>,
-    row_height: RwSignal<f64>,
-}
-
-impl Scroll {
-    fn new() -> Scroll {
-        Scroll {
-            top: RwSignal::new(0.0),
-            view_height: RwSignal::new(600.0),
-            row_height: RwSignal::new(ROW_HEIGHT_GUESS),
-        }
-    }
-
-    /// The rows of a `total`-row list in view now.
-    fn window(self, total: usize) -> Window {
-        let (row, top, height) = (
-            self.row_height.get(),
-            self.top.get(),
-            self.view_height.get(),
-        );
-        window(total, row, top, height)
-    }
-
-    /// Keeps the measures true as rows change and the scroller resizes (a window resized or
-    /// zoomed, the switch to cards), and goes back to the top on a new sort, filter or search.
-    fn follow(self, scroller: NodeRef<Div>, shown: Memo<Vec<u32>>, view: RwSignal<ViewState>) {
-        let measure = move || {
-            // A frame callback can come after the grid is gone (a new fetch replaces it); its
-            // signals are disposed by then.
-            if self.row_height.is_disposed() {
-                return;
-            }
-            if let Some(element) = scroller.get_untracked() {
-                self.measure(&element);
-            }
-        };
-        Effect::new(move |_| {
-            shown.track();
-            request_animation_frame(measure);
-        });
-        use_resize_observer(scroller, move |_, _| measure());
-        Effect::watch(
-            move || view.track(),
-            move |_, _, _| {
-                if let Some(element) = scroller.get_untracked() {
-                    element.set_scroll_top(0);
-                }
-            },
-            false,
-        );
-    }
-
-    /// Rows are as tall as the stylesheet makes them (it differs for cards at narrow widths):
-    /// measured from the page, so the spacers match whatever font size the reader uses.
-    fn measure(self, scroller: &HtmlDivElement) {
-        let height = f64::from(scroller.client_height());
-        if height != self.view_height.get_untracked() {
-            self.view_height.set(height);
-        }
-        let Ok(rows) = scroller.query_selector_all("tbody tr.row") else {
-            return;
-        };
-        let top = |i| {
-            rows.get(i)
-                .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-                .map(|e| (f64::from(e.offset_top()), f64::from(e.offset_height())))
-        };
-        let height = match (top(0), top(1)) {
-            (Some((first, _)), Some((second, _))) => second - first,
-            (Some((_, height)), None) => height,
-            _ => return,
-        };
-        if height > 0.0 && (height - self.row_height.get_untracked()).abs() >= 0.5 {
-            self.row_height.set(height);
-        }
-    }
-}
 
 /// The table's caption: what the rows are and how they are ordered.
 fn caption(sort: Option<Sort>) -> String {
@@ -144,7 +57,9 @@ pub fn ResultsGrid(
                 .collect::<Vec<_>>()
         })
     };
-    scroll.follow(scroller, shown, view);
+    let rows_view = Memo::new(move |_| view.with(ViewState::rows_view));
+    // Read, not only tracked: a memo nobody reads never computes, so never hears of a change.
+    scroll.follow(scroller, move || shown.track(), move || rows_view.with(|_| ()));
     let columns = COLUMNS.len();
     let nothing_shown = move || {
         shown.with(Vec::is_empty).then(|| {
@@ -157,7 +72,7 @@ pub fn ResultsGrid(
     };
     let on_scroll = move |ev| {
         let target: web_sys::Element = event_target(&ev);
-        scroll.top.set(f64::from(target.scroll_top()));
+        scroll.scrolled_to(f64::from(target.scroll_top()));
     };
     view! {
         <div

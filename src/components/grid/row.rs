@@ -1,13 +1,14 @@
 use leptos::prelude::*;
 
 use crate::api::models::Job;
-use crate::components::StatusNotice;
+use crate::components::{PanelOpener, StatusNotice};
 use crate::jobs::column::{Cell, COLUMNS, RUN_ID, SPANNED};
 use crate::jobs::fetch_jobs::FetchReport;
 use crate::jobs::job_fetch::Live;
 use crate::jobs::job_row::JobRow;
 use crate::jobs::tone::Tone;
 use crate::time::local_time::{format_local, format_utc};
+use wasm_bindgen::JsCast;
 
 /// One row of the grid: a job's cells, or a message for an ID without a job. It reads its row
 /// from the store and changes only when that row does. Every string from the API is text.
@@ -112,7 +113,8 @@ fn job_cells(job: Job, now: RwSignal<f64>) -> AnyView {
                 cell => cell_view(cell, job.run_id),
             };
             if column.heads_row {
-                view! { <th scope="row" data-label=column.label>{content}</th> }.into_any()
+                let open = open_job(job.run_id, content);
+                view! { <th scope="row" data-label=column.label>{open}</th> }.into_any()
             } else {
                 view! {
                     <td class=column.class data-label=column.label>
@@ -123,6 +125,23 @@ fn job_cells(job: Job, now: RwSignal<f64>) -> AnyView {
             }
         })
         .collect_view()
+        .into_any()
+}
+
+/// The cell that heads a found job's row opens the job's detail panel.
+fn open_job(id: u64, content: AnyView) -> AnyView {
+    let opener = use_context::<PanelOpener>();
+    let open = move |ev: web_sys::MouseEvent| {
+        let button = event_target::<web_sys::Element>(&ev)
+            .closest("button")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(opener) = opener {
+            opener.open(id, button);
+        }
+    };
+    view! { <button type="button" class="link open-job" on:click=open>{content}</button> }
         .into_any()
 }
 
