@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible } from './viewer';
+import { test, expect, expectAccessible, answeredDetails, expectEachIdAnsweredOnce } from './viewer';
 import { FAULTS, MAIN, NOTHING_LISTENING, at } from '../playwright.config';
 
 test('401: a wrong key says the key is invalid or expired', async ({ viewer }) => {
@@ -53,13 +53,9 @@ test('a 422 saying a batch held too many IDs splits the batch: no ID fails', asy
   await expect(page.getByLabel('Summary')).toContainText('400 requested · 300 found · 100 not found');
   await expect(page.getByLabel('Summary')).not.toContainText('not loaded');
   await expect(viewer.alert).toHaveCount(0);
-  const log: { path: string; ids: number | null; status: number }[] =
-    await (await page.request.get(`${at(FAULTS.smallBatches.port)}/log/requests`)).json();
-  const details = log.filter((r) => r.path.endsWith('/jobs/comparison/details'));
+  const details = await answeredDetails(page, at(FAULTS.smallBatches.port));
   expect(details.some((r) => r.status === 422), 'a batch was refused as too large').toBe(true);
-  const answered = details.filter((r) => r.status === 200);
-  expect(answered.every((r) => (r.ids ?? 0) <= 50), 'only batches the server takes were answered').toBe(true);
-  expect(answered.reduce((n, r) => n + (r.ids ?? 0), 0), 'every ID answered exactly once').toBe(400);
+  expectEachIdAnsweredOnce(details, 50, 400);
 });
 
 test('429: retried honouring Retry-After, then says when to try again', async ({ viewer }) => {

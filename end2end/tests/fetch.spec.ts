@@ -1,4 +1,4 @@
-import { test, expect, DEMO_KEY, DEMO_WORKSPACE } from './viewer';
+import { test, expect, DEMO_KEY, DEMO_WORKSPACE, answeredDetails, expectEachIdAnsweredOnce } from './viewer';
 import { FAULTS, MAIN, at } from '../playwright.config';
 
 test('fetches jobs from demo-api and shows details and diff outcome', async ({ viewer, page }) => {
@@ -177,13 +177,9 @@ test('a busy server only slows the fetch: 10,000 IDs through a rate limit and a 
   await expect(page.getByLabel('Summary')).toContainText('10,000 requested · 10,000 found · 0 not found', { timeout: 50_000 });
   await expect(page.getByLabel('Summary')).not.toContainText('not loaded');
   await expect(viewer.alert).toHaveCount(0);
-  const log: { path: string; ids: number | null; status: number }[] =
-    await (await page.request.get(`${at(FAULTS.busy.port)}/log/requests`)).json();
-  const details = log.filter((r) => r.path.endsWith('/jobs/comparison/details'));
+  const details = await answeredDetails(page, at(FAULTS.busy.port));
   expect(details.some((r) => r.status === 413), 'a batch was too large').toBe(true);
   expect(details.some((r) => r.status === 429), 'the server asked us to wait').toBe(true);
-  const answered = details.filter((r) => r.status === 200);
-  expect(answered.every((r) => (r.ids ?? 0) <= 60), 'only batches the server takes were answered').toBe(true);
-  expect(answered.reduce((n, r) => n + (r.ids ?? 0), 0), 'every ID answered exactly once').toBe(10_000);
+  expectEachIdAnsweredOnce(details, 60, 10_000);
 });
 

@@ -100,6 +100,20 @@ export class Viewer {
   }
 }
 
+/** The details requests a demo-api instance has answered since its log was reset. */
+export async function answeredDetails(page: Page, server: string) {
+  const log: { path: string; ids: number | null; status: number }[] =
+    await (await page.request.get(`${server}/log/requests`)).json();
+  return log.filter((r) => r.path.endsWith('/jobs/comparison/details'));
+}
+
+/** Fails unless every ID was answered exactly once, each answer within `most` IDs. */
+export function expectEachIdAnsweredOnce(details: { ids: number | null; status: number }[], most: number, ids: number) {
+  const answered = details.filter((r) => r.status === 200);
+  expect(answered.every((r) => (r.ids ?? 0) <= most), 'only batches the server takes were answered').toBe(true);
+  expect(answered.reduce((n, r) => n + (r.ids ?? 0), 0), 'every ID answered exactly once').toBe(ids);
+}
+
 /** The WCAG 2.2 A and AA rules, plus "label in name" (WCAG 2.5.3), which axe keeps experimental. */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 

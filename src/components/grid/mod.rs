@@ -59,7 +59,11 @@ pub fn ResultsGrid(
     };
     let rows_view = Memo::new(move |_| view.with(ViewState::rows_view));
     // Read, not only tracked: a memo nobody reads never computes, so never hears of a change.
-    scroll.follow(scroller, move || shown.track(), move || rows_view.with(|_| ()));
+    scroll.follow(
+        scroller,
+        move || shown.track(),
+        move || rows_view.with(|_| ()),
+    );
     let columns = COLUMNS.len();
     let nothing_shown = move || {
         shown.with(Vec::is_empty).then(|| {
