@@ -11,7 +11,13 @@ const PANEL_CHUNK = /\/split-job-panel-[0-9a-f]{16}\.wasm$/;
 
 test('a MISMATCH job opens from its ID: its fields, mismatched columns and differing cells; Esc closes it and focus returns', async ({ viewer, page }) => {
   const chunkAsked: string[] = [];
-  page.on('request', (r) => { if (PANEL_CHUNK.test(new URL(r.url()).pathname)) chunkAsked.push(r.url()); });
+  const diffAsked: number[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (PANEL_CHUNK.test(path)) chunkAsked.push(r.url());
+    const diff = path.match(/\/jobs\/comparison\/(\d+)\/diff-details$/);
+    if (diff) diffAsked.push(Number(diff[1]));
+  });
   await viewer.open();
   expect(chunkAsked, 'no drill-down chunk before the first screen works').toEqual([]);
   await viewer.fetchJobs({ ids: '1001-1012, 1042' });
@@ -46,6 +52,10 @@ test('a MISMATCH job opens from its ID: its fields, mismatched columns and diffe
   await expect(dialog).toBeHidden();
   await expect(opener).toBeFocused();
   await expect(page).not.toHaveURL(/job=/);
+  // Opened again while the set is shown: its diff details are not asked for twice.
+  await opener.click();
+  await expect(dialog.getByRole('list', { name: 'Mismatched columns' })).toContainText('3 rows');
+  expect(diffAsked, 'diff details asked for once per job').toEqual([1042]);
 });
 
 test('from a link the panel opens once the set has loaded; 420 differing rows are windowed and searchable; markup in them is text', async ({ viewer, page }) => {
@@ -62,10 +72,18 @@ test('from a link the panel opens once the set has loaded; 420 differing rows ar
   // The hostile column name and value are shown as text; nothing of them became markup.
   await expect(rows.getByRole('columnheader', { name: '<img src=x onerror=alert(1)>note' })).toBeVisible();
   await expect(rows.getByText("<script>alert('x')</script>").first()).toBeVisible();
+  await expect(rows).toContainText('not in source');
+  await expect(rows).toContainText('not in target');
   await expect(dialog.locator('img, script')).toHaveCount(0);
   await dialog.getByLabel('Search differing rows').fill('WINTER10');
-  await expect(dialog.getByText(/^Showing \d+ of 420 differing rows$/)).not.toHaveText('Showing 420 of 420 differing rows');
-  for (const text of await rows.locator('tbody tr.row').allInnerTexts()) expect(text).toContain('WINTER10');
+  const showing = dialog.getByText(/^Showing [\d,]+ of 420 differing rows$/);
+  await expect(showing).not.toHaveText('Showing 420 of 420 differing rows');
+  const matching = Number((await showing.innerText()).match(/^Showing (\d+)/)?.[1]);
+  expect(matching, 'some rows hold WINTER10, not all').toBeGreaterThan(0);
+  expect(matching).toBeLessThan(420);
+  const texts = await rows.locator('tbody tr.row').allInnerTexts();
+  expect(texts.length).toBeGreaterThan(0);
+  for (const text of texts) expect(text).toContain('WINTER10');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
 });
@@ -82,6 +100,14 @@ test('MATCH says nothing differs; FAILURE and unfinished jobs say why there is n
   await says(1001, 'Source and target match: nothing differs.');
   await says(1003, 'This job failed, so it compared nothing.');
   await says(1005, 'This job is STARTED: its differences can be shown once it has finished.');
+  // Fields the page does not know are listed too; markup in them is text.
+  await viewer.row(1009).getByRole('button', { name: '1009', exact: true }).click();
+  const fields = panel(page, 1009).getByRole('region', { name: 'Every field the API sent' });
+  await expect(fields.getByRole('term').filter({ hasText: /^tags$/ })).toBeVisible();
+  await expect(fields).toContainText('["nightly"]');
+  await expect(fields.getByRole('term').filter({ hasText: /^owner$/ })).toBeVisible();
+  await expect(fields).toContainText('<i>not italic</i>');
+  await expect(panel(page, 1009).locator('i')).toHaveCount(0);
 });
 
 test('each error of the diff-details call is explained inside the panel, with Try again, and the grid stays', async ({ viewer, page }) => {
@@ -106,6 +132,8 @@ test('each error of the diff-details call is explained inside the panel, with Tr
   const alert = panel(page, 1042).getByRole('alert');
   await expect(alert).toContainText('Could not reach');
   await alert.getByRole('button', { name: 'Try again' }).click();
+  // The button pressed makes way for the answer: focus goes to its section's heading, not away.
+  await expect(panel(page, 1042).getByRole('heading', { name: 'Differences' })).toBeFocused();
   await expect.poll(() => asked).toBe(2);
   await expect(alert).toContainText('Could not reach');
   await page.keyboard.press('Escape');
@@ -121,14 +149,17 @@ test('Copy as curl: the URL and the workspace, $DATACHECKS_API_KEY for the key, 
   const dialog = panel(page, 1042);
   await dialog.getByRole('button', { name: 'Copy the details request' }).click();
   await expect(dialog.getByText('Copied: the details request.')).toBeVisible();
-  const details = await page.evaluate(() => navigator.clipboard.readText());
+  const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+  await expect.poll(clipboard).toContain('--data');
+  const details = await clipboard();
   expect(details).toContain(`curl -X POST ${at(MAIN)}/api/v1/jobs/comparison/details`);
   expect(details).toContain(`'Workspace-Id: ${DEMO_WORKSPACE}'`);
   expect(details).toContain('"Authorization: Bearer $DATACHECKS_API_KEY"');
   expect(details).toContain("--data '[1042]'");
   await dialog.getByRole('button', { name: 'Copy the diff-details request' }).click();
   await expect(dialog.getByText('Copied: the diff-details request.')).toBeVisible();
-  const diff = await page.evaluate(() => navigator.clipboard.readText());
+  await expect.poll(clipboard).toContain('/diff-details');
+  const diff = await clipboard();
   expect(diff).toContain(`curl ${at(MAIN)}/api/v1/jobs/comparison/1042/diff-details`);
   expect(diff).toContain('$DATACHECKS_API_KEY');
   for (const command of [details, diff]) expect(command).not.toContain(DEMO_KEY);

@@ -145,6 +145,9 @@ test('live refresh goes on under an open detail panel, and the panel says when i
   await dialog.getByRole('button', { name: 'Show the latest' }).click();
   await expect(dialog).toContainText('Source and target match: nothing differs.');
   await expect(dialog).not.toContainText('Live refresh has changed this job');
+  await expect(dialog.getByRole('heading', { name: 'Job 1020' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(viewer.row(1020)).toContainText('SUCCESS');
+  // Its row was rebuilt by the refresh; focus goes back to its ID all the same.
+  await expect(viewer.row(1020).getByRole('button', { name: '1020', exact: true })).toBeFocused();
 });

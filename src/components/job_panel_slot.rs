@@ -2,6 +2,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 use super::job_panel::{job_panel_view, preload_job_panel};
@@ -26,14 +27,29 @@ impl PanelOpener {
         self.view.update(|v| v.job = Some(id));
     }
 
-    /// Closes the panel; focus goes back to the ID it was opened from, if that is still shown.
+    /// Closes the panel; focus goes back to the ID it was opened from, or (when live refresh
+    /// has rebuilt that row, or the panel came from a link) to the job's ID in the grid now.
     pub fn close(self) {
+        let id = self.view.with_untracked(|v| v.job);
         self.view.update(|v| v.job = None);
-        if let Some(element) = self.opener.get_value().filter(|e| e.is_connected()) {
+        let opener = self.opener.get_value().filter(|e| e.is_connected());
+        if let Some(element) = opener.or_else(|| id.and_then(id_button)) {
             let _ = element.focus();
         }
         self.opener.set_value(None);
     }
+}
+
+/// Job `id`'s button in the grid, if its row is in the page.
+fn id_button(id: u64) -> Option<HtmlElement> {
+    let buttons = document()
+        .query_selector_all(".grid-scroll button.open-job")
+        .ok()?;
+    let text = id.to_string();
+    (0..buttons.length())
+        .filter_map(|i| buttons.get(i))
+        .find(|b| b.text_content().as_deref() == Some(text.as_str()))
+        .and_then(|b| b.dyn_into::<HtmlElement>().ok())
 }
 
 /// The diff details asked for while this set is shown, by job: asked once per job.

@@ -122,12 +122,18 @@ fn side<'a>(row: &'a Row, prefix: &str, names: &[&str]) -> Option<&'a Value> {
         .find_map(|name| row.get(&format!("{prefix}_{name}")))
 }
 
-fn has_side(row: &Row, prefix: &str) -> bool {
-    row.keys().any(|k| k.starts_with(prefix))
+/// The row holds a value of `prefix`'s side (`source_`, `target_`) other than a key column (a
+/// key may itself be named `source_id`).
+fn has_side(row: &Row, prefix: &str, keys: &[String]) -> bool {
+    row.keys()
+        .any(|k| k.starts_with(prefix) && !keys.contains(k))
 }
 
 fn diff_row(row: &Row, keys: &[String], columns: &[DiffColumn]) -> DiffRow {
-    let presence = match (has_side(row, "source_"), has_side(row, "target_")) {
+    let presence = match (
+        has_side(row, "source_", keys),
+        has_side(row, "target_", keys),
+    ) {
         (true, false) => Presence::OnlySource,
         (false, true) => Presence::OnlyTarget,
         _ => Presence::Both,
@@ -270,6 +276,17 @@ mod tests {
         assert!(t.rows[1].cells[0].differs);
         assert_eq!(t.rows[2].presence, Presence::OnlyTarget);
         assert_eq!(t.rows[2].cells[1].target.as_deref(), Some("2025-02-03"));
+    }
+
+    #[test]
+    fn a_key_named_like_a_side_does_not_make_a_row_two_sided() {
+        let t = table(
+            r#"{"primary_key_columns": ["source_id"],
+                "mismatched_columns_mapping": {"total": {"mismatch_count": 1}},
+                "diff_rows": [{"source_id": 5, "target_total": 3}]}"#,
+        );
+        assert_eq!(t.rows[0].keys, ["5"]);
+        assert_eq!(t.rows[0].presence, Presence::OnlyTarget);
     }
 
     #[test]

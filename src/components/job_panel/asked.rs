@@ -2,7 +2,8 @@ use std::future::Future;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use web_sys::{AbortController, AbortSignal};
+use wasm_bindgen::JsCast;
+use web_sys::{AbortController, AbortSignal, HtmlElement};
 
 use crate::api::{ApiError, Credentials};
 use crate::jobs::job_fetch::JobFetch;
@@ -78,13 +79,29 @@ impl<T: Send + Sync + 'static> PanelRequest<T> {
     }
 }
 
-/// A request's failure, explained inside the panel, with Try again.
+/// Moves focus to the panel's heading with this element ID: where a keyboard or screen reader
+/// user goes on when the button they pressed goes away.
+pub fn focus_heading(id: &str) {
+    if let Some(heading) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = heading.focus();
+    }
+}
+
+/// A request's failure, explained inside the panel, with Try again (which takes focus to the
+/// section's heading, `heading`, as the message and its button make way for the answer).
 #[component]
-pub fn AskFailed(error: ApiError, retry: Callback<()>) -> impl IntoView {
+pub fn AskFailed(error: ApiError, retry: Callback<()>, heading: &'static str) -> impl IntoView {
+    let again = move |_| {
+        retry.run(());
+        focus_heading(heading);
+    };
     view! {
         <div class="panel-error" role="alert">
             <p>{error.to_string()}</p>
-            <button type="button" class="secondary" on:click=move |_| retry.run(())>"Try again"</button>
+            <button type="button" class="secondary" on:click=again>"Try again"</button>
         </div>
     }
 }

@@ -1,6 +1,8 @@
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::api::curl::{details_command, diff_details_command};
+use crate::clipboard::copy_text_checked;
 use crate::input::endpoint::diff_details_url;
 use crate::jobs::job_fetch::JobFetch;
 
@@ -8,7 +10,7 @@ use crate::jobs::job_fetch::JobFetch;
 /// `$DATACHECKS_API_KEY`, never the key itself.
 #[component]
 pub fn CopyCurl(fetch: JobFetch, id: u64) -> impl IntoView {
-    let copied = RwSignal::new(None::<&'static str>);
+    let copied = RwSignal::new(None::<String>);
     let commands = fetch.source().map(|(url, credentials)| {
         let workspace = credentials.workspace_id;
         let details = details_command(&url, &workspace, id);
@@ -17,8 +19,17 @@ pub fn CopyCurl(fetch: JobFetch, id: u64) -> impl IntoView {
     });
     let button = move |label: &'static str, command: String| {
         let copy = move |_| {
-            crate::clipboard::copy_text(&command);
-            copied.set(Some(label));
+            let command = command.clone();
+            // Emptied first, so the same words said again are announced again.
+            copied.set(None);
+            spawn_local(async move {
+                let what = label.trim_start_matches("Copy ");
+                copied.set(Some(if copy_text_checked(&command).await {
+                    format!("Copied: {what}.")
+                } else {
+                    format!("The browser did not let the page copy {what}.")
+                }));
+            });
         };
         view! { <button type="button" class="secondary" on:click=copy>{label}</button> }
     };
@@ -33,7 +44,7 @@ pub fn CopyCurl(fetch: JobFetch, id: u64) -> impl IntoView {
                 </div>
             })}
             <p role="status" class="copied">
-                {move || copied.get().map(|label| format!("Copied: {}.", label.trim_start_matches("Copy ")))}
+                {move || copied.get()}
             </p>
         </section>
     }

@@ -13,6 +13,8 @@ use crate::input::endpoint::diff_details_url;
 use crate::jobs::job_fetch::JobFetch;
 use crate::jobs::job_row::JobRow;
 
+const TITLE: &str = "differences-title";
+
 /// The job's differences: for a successful job its diff details (asked for once per job while
 /// the set is shown), for any other why there are none.
 #[component]
@@ -39,22 +41,24 @@ pub fn Differences(fetch: JobFetch, id: u64, row: RwSignal<Option<JobRow>>) -> i
             asking();
         }
     });
-    let shown = move || match plan.get() {
+    let shown = move || {
+        match plan.get() {
         DiffPlan::Explain(text) => view! { <p class="panel-explain">{text}</p> }.into_any(),
         DiffPlan::Ask { matched } => match diff.get() {
             Asked::Asking => {
                 view! { <p class="panel-loading">"Loading the differences…"</p> }.into_any()
             }
             Asked::Failed(error) => {
-                view! { <AskFailed error=error retry=Callback::new(move |()| asking())/> }
+                view! { <AskFailed error=error retry=Callback::new(move |()| asking()) heading=TITLE/> }
                     .into_any()
             }
             Asked::Got(table) => view! { <DiffSummary table=table matched=matched/> }.into_any(),
         },
+    }
     };
     view! {
-        <section class="panel-section" aria-labelledby="differences-title">
-            <h3 id="differences-title">"Differences"</h3>
+        <section class="panel-section" aria-labelledby=TITLE>
+            <h3 id=TITLE tabindex="-1">"Differences"</h3>
             {shown}
         </section>
     }

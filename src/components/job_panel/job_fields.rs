@@ -1,9 +1,11 @@
 use js_sys::{Array, Object, JSON};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::asked::{AskFailed, Asked, PanelRequest};
 use crate::api::fetch_job_json;
+use crate::clipboard::copy_text_checked;
 use crate::jobs::job_fetch::JobFetch;
 use crate::jobs::job_row::JobRow;
 
@@ -59,6 +61,8 @@ impl JobJson {
     }
 }
 
+const TITLE: &str = "job-fields-title";
+
 /// Every field the API sent for the job, asked for afresh when the panel opens (and again on
 /// "Show the latest"), and its raw JSON with Copy JSON.
 #[component]
@@ -75,20 +79,28 @@ pub fn JobFields(fetch: JobFetch, id: u64, row: RwSignal<Option<JobRow>>) -> imp
         row.track();
         asking();
     });
-    let copied = RwSignal::new(false);
+    let copied = RwSignal::new(None::<&'static str>);
     let shown = move || match json.get() {
         Asked::Asking => {
             view! { <p class="panel-loading">"Loading the job’s fields…"</p> }.into_any()
         }
         Asked::Failed(error) => {
-            view! { <AskFailed error=error retry=Callback::new(move |()| asking())/> }.into_any()
+            view! { <AskFailed error=error retry=Callback::new(move |()| asking()) heading=TITLE/> }
+                .into_any()
         }
         Asked::Got(None) => view! { <p>"The API no longer returns this job."</p> }.into_any(),
         Asked::Got(Some(job)) => {
             let pretty = job.pretty.clone();
             let copy = move |_| {
-                crate::clipboard::copy_text(&pretty);
-                copied.set(true);
+                let pretty = pretty.clone();
+                copied.set(None);
+                spawn_local(async move {
+                    copied.set(Some(if copy_text_checked(&pretty).await {
+                        "Copied the JSON."
+                    } else {
+                        "The browser did not let the page copy the JSON."
+                    }));
+                });
             };
             view! {
                 <dl class="job-fields">
@@ -99,14 +111,14 @@ pub fn JobFields(fetch: JobFetch, id: u64, row: RwSignal<Option<JobRow>>) -> imp
                     <pre>{job.pretty}</pre>
                 </details>
                 <button type="button" class="secondary" on:click=copy>"Copy JSON"</button>
-                <span role="status" class="copied">{move || copied.get().then_some("Copied the JSON.")}</span>
+                <span role="status" class="copied">{move || copied.get()}</span>
             }
             .into_any()
         }
     };
     view! {
-        <section class="panel-section" aria-labelledby="job-fields-title">
-            <h3 id="job-fields-title">"Every field the API sent"</h3>
+        <section class="panel-section" aria-labelledby=TITLE>
+            <h3 id=TITLE tabindex="-1">"Every field the API sent"</h3>
             {shown}
         </section>
     }

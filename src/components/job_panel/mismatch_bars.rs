@@ -12,7 +12,7 @@ pub fn MismatchBars(table: Arc<DiffTable>) -> impl IntoView {
     let largest = table.largest_count().max(1);
     let bars = table.columns.iter().map(|column| {
         // Whole percents: formatting a float would bring Rust's float printer into the page.
-        let percent = format!("{}%", column.count * 100 / largest);
+        let percent = format!("{}%", column.count.saturating_mul(100) / largest);
         let name = if column.source == column.target {
             column.source.clone()
         } else {

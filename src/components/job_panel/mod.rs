@@ -12,6 +12,7 @@ mod mismatch_bars;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
+use asked::focus_heading;
 use copy_curl::CopyCurl;
 use differences::Differences;
 use job_fields::JobFields;
@@ -52,14 +53,17 @@ fn JobPanel(fetch: JobFetch, id: u64) -> impl IntoView {
     view! {
         <dialog class="job-panel" aria-labelledby=title_id node_ref=dialog on:close=move |_| opener.close()>
             <div class="panel-head">
-                <h2 id=title_id>{format!("Job {id}")}</h2>
+                <h2 id=title_id tabindex="-1">{format!("Job {id}")}</h2>
                 <button type="button" class="secondary" on:click=close>"Close"</button>
             </div>
             <div role="status" class="panel-news">
                 {move || changed().then(|| view! {
                     <p>
                         "Live refresh has changed this job since the panel showed it. "
-                        <button type="button" class="link" on:click=move |_| seen.set(now.get_untracked())>
+                        <button type="button" class="link" on:click=move |_| {
+                            seen.set(now.get_untracked());
+                            focus_heading(title_id);
+                        }>
                             "Show the latest"
                         </button>
                     </p>
