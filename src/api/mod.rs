@@ -11,7 +11,7 @@ pub mod models;
 pub use body::{decode_details, error_message};
 pub use error::{network_error, parse_retry_after, snippet, ApiError, REQUEST_TIMEOUT_SECS};
 
-use gloo_net::http::Request;
+use gloo_net::http::{Request, RequestBuilder};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
@@ -62,6 +62,14 @@ impl Stop {
             timeout,
             either,
         }
+    }
+
+    /// `request` with who is asking (as headers, never in the URL) and these signals to stop it.
+    fn sent_by(&self, request: RequestBuilder, credentials: &Credentials) -> RequestBuilder {
+        request
+            .header("Authorization", &format!("Bearer {}", credentials.api_key))
+            .header("Workspace-Id", &credentials.workspace_id)
+            .abort_signal(Some(&self.either))
     }
 
     /// Whatever stops a request or its body: the user, the clock, or the network (maybe CORS).
@@ -119,10 +127,8 @@ async fn post_ids(
     cancel: &AbortSignal,
 ) -> Result<(u16, JsValue), ApiError> {
     let stop = Stop::new(cancel);
-    let request = Request::post(details_url)
-        .header("Authorization", &format!("Bearer {}", credentials.api_key))
-        .header("Workspace-Id", &credentials.workspace_id)
-        .abort_signal(Some(&stop.either))
+    let request = stop
+        .sent_by(Request::post(details_url), credentials)
         .json(ids)
         .map_err(|_| stop.failed(details_url))?;
     answer(request, details_url, &stop).await
@@ -159,10 +165,8 @@ pub async fn fetch_diff_details(
     cancel: &AbortSignal,
 ) -> Result<DiffDetails, ApiError> {
     let stop = Stop::new(cancel);
-    let request = Request::get(diff_url)
-        .header("Authorization", &format!("Bearer {}", credentials.api_key))
-        .header("Workspace-Id", &credentials.workspace_id)
-        .abort_signal(Some(&stop.either))
+    let request = stop
+        .sent_by(Request::get(diff_url), credentials)
         .build()
         .map_err(|_| stop.failed(diff_url))?;
     let (status, body) = match answer(request, diff_url, &stop).await {

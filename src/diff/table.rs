@@ -17,6 +17,17 @@ pub struct DiffColumn {
     pub details: Option<String>,
 }
 
+impl DiffColumn {
+    /// The column as headings name it: `total`, or `shipped_on → ship_date` when renamed.
+    pub fn name(&self) -> String {
+        if self.source == self.target {
+            self.source.clone()
+        } else {
+            format!("{} → {}", self.source, self.target)
+        }
+    }
+}
+
 /// Which sides a differing row is on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Presence {

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use header::GridHeader;
 use row::GridRow;
-use scroll::Scroll;
+use scroll::{Scroll, Spacer};
 
 use crate::jobs::column::COLUMNS;
 use crate::jobs::fetch_jobs::FetchReport;
@@ -74,10 +74,6 @@ pub fn ResultsGrid(
             }
         })
     };
-    let on_scroll = move |ev| {
-        let target: web_sys::Element = event_target(&ev);
-        scroll.scrolled_to(f64::from(target.scroll_top()));
-    };
     view! {
         <div
             class="grid-scroll"
@@ -85,7 +81,7 @@ pub fn ResultsGrid(
             role="region"
             aria-label="Results grid"
             node_ref=scroller
-            on:scroll=on_scroll
+            on:scroll=move |ev| scroll.scrolled(ev)
         >
             <table class="results grid" aria-rowcount=move || shown.with(Vec::len) + 1>
                 <caption>{move || view.with(|v| caption(v.sort))}</caption>
@@ -96,7 +92,7 @@ pub fn ResultsGrid(
                     <GridHeader view=view/>
                 </thead>
                 <tbody>
-                    <Spacer height=Signal::derive(move || slice.get().space_before)/>
+                    <Spacer height=Signal::derive(move || slice.get().space_before) columns=columns/>
                     <For
                         each=visible
                         key=|pair| *pair
@@ -105,24 +101,9 @@ pub fn ResultsGrid(
                         }
                     />
                     {nothing_shown}
-                    <Spacer height=Signal::derive(move || slice.get().space_after)/>
+                    <Spacer height=Signal::derive(move || slice.get().space_after) columns=columns/>
                 </tbody>
             </table>
         </div>
-    }
-}
-
-/// The space the rows out of view would take, so the scrollbar is true to the whole list.
-#[component]
-fn Spacer(
-    /// In pixels.
-    height: Signal<f64>,
-) -> impl IntoView {
-    // Whole pixels: formatting a float would bring Rust's float printer into the page.
-    let px = move || format!("{}px", height.get().round() as u64);
-    view! {
-        <tr class="spacer" aria-hidden="true">
-            <td colspan=COLUMNS.len() style:height=px></td>
-        </tr>
     }
 }

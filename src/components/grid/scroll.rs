@@ -35,9 +35,10 @@ impl Scroll {
         }
     }
 
-    /// The scroller has moved to `top` pixels.
-    pub fn scrolled_to(self, top: f64) {
-        self.top.set(top);
+    /// The scroller's `scroll` event: it has moved.
+    pub fn scrolled(self, ev: leptos::ev::Event) {
+        let target: web_sys::Element = event_target(&ev);
+        self.top.set(f64::from(target.scroll_top()));
     }
 
     /// The rows of a `total`-row list in view now.
@@ -108,5 +109,22 @@ impl Scroll {
         if height > 0.0 && (height - self.row_height.get_untracked()).abs() >= 0.5 {
             self.row_height.set(height);
         }
+    }
+}
+
+/// The space the rows out of view would take in a table `columns` wide, so the scrollbar is
+/// true to the whole list.
+#[component]
+pub fn Spacer(
+    /// In pixels.
+    height: Signal<f64>,
+    columns: usize,
+) -> impl IntoView {
+    // Whole pixels: formatting a float would bring Rust's float printer into the page.
+    let px = move || format!("{}px", height.get().round() as u64);
+    view! {
+        <tr class="spacer" aria-hidden="true">
+            <td colspan=columns style:height=px></td>
+        </tr>
     }
 }

@@ -79,6 +79,16 @@ impl<T: Send + Sync + 'static> PanelRequest<T> {
     }
 }
 
+/// Copies `text`, then says in `said` whether the browser took it (`done`) or refused it
+/// (`refused`). Emptied first, so the same words said again are announced again.
+pub fn copy_and_say(text: String, said: RwSignal<Option<String>>, done: String, refused: String) {
+    said.set(None);
+    spawn_local(async move {
+        let took = crate::clipboard::copy_text_checked(&text).await;
+        said.set(Some(if took { done } else { refused }));
+    });
+}
+
 /// Moves focus to the panel's heading with this element ID: where a keyboard or screen reader
 /// user goes on when the button they pressed goes away.
 pub fn focus_heading(id: &str) {

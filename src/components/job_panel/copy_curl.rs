@@ -1,8 +1,7 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
+use super::asked::copy_and_say;
 use crate::api::curl::{details_command, diff_details_command};
-use crate::clipboard::copy_text_checked;
 use crate::input::endpoint::diff_details_url;
 use crate::jobs::job_fetch::JobFetch;
 
@@ -18,18 +17,10 @@ pub fn CopyCurl(fetch: JobFetch, id: u64) -> impl IntoView {
         (details, diff)
     });
     let button = move |label: &'static str, command: String| {
+        let what = label.trim_start_matches("Copy ");
         let copy = move |_| {
-            let command = command.clone();
-            // Emptied first, so the same words said again are announced again.
-            copied.set(None);
-            spawn_local(async move {
-                let what = label.trim_start_matches("Copy ");
-                copied.set(Some(if copy_text_checked(&command).await {
-                    format!("Copied: {what}.")
-                } else {
-                    format!("The browser did not let the page copy {what}.")
-                }));
-            });
+            let refused = format!("The browser did not let the page copy {what}.");
+            copy_and_say(command.clone(), copied, format!("Copied: {what}."), refused);
         };
         view! { <button type="button" class="secondary" on:click=copy>{label}</button> }
     };

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use crate::components::grid::scroll::Scroll;
+use crate::components::grid::scroll::{Scroll, Spacer};
 use crate::diff::table::{CellPair, DiffRow, DiffTable, Presence};
 use crate::thousands::group_thousands;
 
@@ -33,10 +33,6 @@ pub fn DiffRows(table: Arc<DiffTable>) -> impl IntoView {
             })
         }
     };
-    let spacer = move |height: Signal<f64>| {
-        let px = move || format!("{}px", height.get().round() as u64);
-        view! { <tr class="spacer" aria-hidden="true"><td colspan=columns style:height=px></td></tr> }
-    };
     let total = table.rows.len() as u64;
     let showing = move || {
         let n = shown.with(Vec::len) as u64;
@@ -54,17 +50,14 @@ pub fn DiffRows(table: Arc<DiffTable>) -> impl IntoView {
             <p class="showing" aria-live="polite">{showing}</p>
         </div>
         <div class="diff-scroll" tabindex="0" role="region" aria-labelledby="differing-rows"
-            node_ref=scroller on:scroll=move |ev| {
-                let target: web_sys::Element = event_target(&ev);
-                scroll.scrolled_to(f64::from(target.scroll_top()));
-            }>
+            node_ref=scroller on:scroll=move |ev| scroll.scrolled(ev)>
             <table class="diff-rows" aria-rowcount=move || shown.with(Vec::len) + 2>
                 <caption>"Each row’s key, then the source and target of each mismatched column"</caption>
                 <DiffHead table=table.clone()/>
                 <tbody>
-                    {spacer(Signal::derive(move || slice.get().space_before))}
+                    <Spacer height=Signal::derive(move || slice.get().space_before) columns=columns/>
                     {rows}
-                    {spacer(Signal::derive(move || slice.get().space_after))}
+                    <Spacer height=Signal::derive(move || slice.get().space_after) columns=columns/>
                 </tbody>
             </table>
         </div>
@@ -79,12 +72,7 @@ fn DiffHead(table: Arc<DiffTable>) -> impl IntoView {
         .iter()
         .map(|key| view! { <th scope="col" rowspan="2">{key.clone()}</th> });
     let columns = table.columns.iter().map(|c| {
-        let name = if c.source == c.target {
-            c.source.clone()
-        } else {
-            format!("{} → {}", c.source, c.target)
-        };
-        view! { <th scope="colgroup" colspan="2">{name}</th> }
+        view! { <th scope="colgroup" colspan="2">{c.name()}</th> }
     });
     let sides = table.columns.iter().map(|_| {
         view! { <th scope="col">"source"</th><th scope="col">"target"</th> }

@@ -1,11 +1,9 @@
 use js_sys::{Array, Object, JSON};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::asked::{AskFailed, Asked, PanelRequest};
+use super::asked::{copy_and_say, AskFailed, Asked, PanelRequest};
 use crate::api::fetch_job_json;
-use crate::clipboard::copy_text_checked;
 use crate::jobs::job_fetch::JobFetch;
 use crate::jobs::job_row::JobRow;
 
@@ -79,7 +77,7 @@ pub fn JobFields(fetch: JobFetch, id: u64, row: RwSignal<Option<JobRow>>) -> imp
         row.track();
         asking();
     });
-    let copied = RwSignal::new(None::<&'static str>);
+    let copied = RwSignal::new(None::<String>);
     let shown = move || match json.get() {
         Asked::Asking => {
             view! { <p class="panel-loading">"Loading the job’s fields…"</p> }.into_any()
@@ -92,15 +90,13 @@ pub fn JobFields(fetch: JobFetch, id: u64, row: RwSignal<Option<JobRow>>) -> imp
         Asked::Got(Some(job)) => {
             let pretty = job.pretty.clone();
             let copy = move |_| {
-                let pretty = pretty.clone();
-                copied.set(None);
-                spawn_local(async move {
-                    copied.set(Some(if copy_text_checked(&pretty).await {
-                        "Copied the JSON."
-                    } else {
-                        "The browser did not let the page copy the JSON."
-                    }));
-                });
+                let refused = "The browser did not let the page copy the JSON.";
+                copy_and_say(
+                    pretty.clone(),
+                    copied,
+                    "Copied the JSON.".into(),
+                    refused.into(),
+                );
             };
             view! {
                 <dl class="job-fields">

@@ -13,16 +13,11 @@ pub fn MismatchBars(table: Arc<DiffTable>) -> impl IntoView {
     let bars = table.columns.iter().map(|column| {
         // Whole percents: formatting a float would bring Rust's float printer into the page.
         let percent = format!("{}%", column.count.saturating_mul(100) / largest);
-        let name = if column.source == column.target {
-            column.source.clone()
-        } else {
-            format!("{} → {}", column.source, column.target)
-        };
         let rows = if column.count == 1 { "row" } else { "rows" };
         let count = format!("{} {rows}", group_thousands(column.count));
         view! {
             <li>
-                <span class="bar-name">{name}</span>
+                <span class="bar-name">{column.name()}</span>
                 <span class="bar" aria-hidden="true"><span class="bar-fill" style:width=percent></span></span>
                 <span class="bar-count">{count}</span>
                 <span class="bar-details">{column.details.clone()}</span>
