@@ -8,6 +8,7 @@ pub mod clipboard;
 pub mod components;
 pub mod diff;
 pub mod framing;
+pub mod glance;
 pub mod input;
 pub mod jobs;
 pub mod link;

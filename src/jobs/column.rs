@@ -70,8 +70,9 @@ fn instant_key(stamp: Option<&Timestamp>) -> SortKey<'_> {
         .map_or(SortKey::Missing, SortKey::Number)
 }
 
-/// `time_taken`, else finished − started, else "running for …".
-fn duration(job: &Job, now_ms: f64) -> DurationText {
+/// `time_taken`, else finished − started, else "running for …". Public for the charts, which
+/// must say the same duration as the column.
+pub fn duration(job: &Job, now_ms: f64) -> DurationText {
     let result = job.result.as_ref();
     job_duration(
         result.and_then(|r| r.time_taken),

@@ -3,6 +3,7 @@
 
 pub mod batching;
 pub mod column;
+pub mod duration_range;
 pub mod fetch_jobs;
 pub mod job_fetch;
 pub mod job_row;
