@@ -70,8 +70,9 @@ fn instant_key(stamp: Option<&Timestamp>) -> SortKey<'_> {
         .map_or(SortKey::Missing, SortKey::Number)
 }
 
-/// `time_taken`, else finished − started, else "running for …".
-fn duration(job: &Job, now_ms: f64) -> DurationText {
+/// `time_taken`, else finished − started, else "running for …": the Duration column's figure,
+/// also what Download CSV writes, so the file says what the grid shows.
+pub fn duration(job: &Job, now_ms: f64) -> DurationText {
     let result = job.result.as_ref();
     job_duration(
         result.and_then(|r| r.time_taken),
