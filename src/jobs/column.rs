@@ -70,8 +70,8 @@ fn instant_key(stamp: Option<&Timestamp>) -> SortKey<'_> {
         .map_or(SortKey::Missing, SortKey::Number)
 }
 
-/// `time_taken`, else finished − started, else "running for …". Public for the charts, which
-/// must say the same duration as the column.
+/// `time_taken`, else finished − started, else "running for …": the Duration column's figure,
+/// public so the charts and Download CSV say what the grid shows.
 pub fn duration(job: &Job, now_ms: f64) -> DurationText {
     let result = job.result.as_ref();
     job_duration(
