@@ -23,6 +23,13 @@ const COMPARISONS: &[&str] = &[
     "Ærøskøbing shipments",
 ];
 
+/// Four runs of one comparison, oldest first, whose outcome turns MATCH → MISMATCH (1015) and
+/// back (1016): what "Group by comparison" marks as changed since the previous run.
+pub const NIGHTLY_RUNS: std::ops::RangeInclusive<u64> = 1013..=1016;
+const NIGHTLY_MISMATCH: u64 = 1015;
+/// A comparison whose name a spreadsheet would run as a formula: the CSV export neutralises it.
+pub const HOSTILE_NAME_ID: u64 = 1017;
+
 const DIFF_REASONS: &[&str] = &[
     "Row count mismatch",
     "Column value differences in total",
@@ -133,6 +140,7 @@ impl SeededTiming {
 fn seeded_status(run_id: u64, seed: u64) -> &'static str {
     match run_id {
         1001 | 1002 | 1008 | 1009 | 1042 => "SUCCESS",
+        id if NIGHTLY_RUNS.contains(&id) || id == HOSTILE_NAME_ID => "SUCCESS",
         1003 => "FAILURE",
         1004 => "PENDING",
         1005 => "STARTED",
@@ -173,10 +181,15 @@ fn fill_outcome(job: &mut Job, seed: u64, timing: &SeededTiming) {
     }
 }
 
-/// A successful job's result: 1002 always mismatches, 1001 always matches, a third of the
-/// others mismatch, with one to three consecutive reasons.
+/// A successful job's result: 1002 always mismatches, 1001 always matches, the nightly runs
+/// mismatch once (1015), a third of the others mismatch, with one to three consecutive reasons.
 fn seeded_result(run_id: u64, seed: u64, time_taken: f64) -> JobResult {
-    let mismatch = run_id == 1002 || (run_id != 1001 && (seed >> 32).is_multiple_of(3));
+    let mismatch = match run_id {
+        1001 => false,
+        1002 => true,
+        id if NIGHTLY_RUNS.contains(&id) => id == NIGHTLY_MISMATCH,
+        _ => (seed >> 32).is_multiple_of(3),
+    };
     JobResult {
         diff_status: if mismatch { "MISMATCH" } else { "MATCH" },
         diff_reasons: if mismatch {
@@ -193,8 +206,17 @@ fn seeded_result(run_id: u64, seed: u64, time_taken: f64) -> JobResult {
 }
 
 /// The jobs written by hand over their seeded values: 1009 carries fields the contract does not
-/// list, and 1042 is the API documentation's reference example.
+/// list, 1013-1016 are runs of one comparison, 1017's name is a formula, and 1042 is the API
+/// documentation's reference example.
 fn apply_hand_written_jobs(job: &mut Job) {
+    if NIGHTLY_RUNS.contains(&job.run_id) {
+        job.comparison_id = "eeeeeeee-0000-0000-0000-000000000013".into();
+        job.comparison_name = "nightly orders reconciliation".into();
+    }
+    if job.run_id == HOSTILE_NAME_ID {
+        job.comparison_id = "eeeeeeee-0000-0000-0000-000000000017".into();
+        job.comparison_name = "=cmd|' /C calc'!A0 totals".into();
+    }
     if job.run_id == 1009 {
         // Fields the contract does not list, plus a null result: clients must not break.
         job.comparison_name = "日本語 売上 比較 — <i>not italic</i>".into();
@@ -577,6 +599,22 @@ mod tests {
         assert_eq!(status(15), "STARTED");
         assert_eq!(status(100), "SUCCESS");
         assert_eq!(job(1021, 300, 100, 1_000).unwrap().status, "FAILURE");
+    }
+
+    #[test]
+    fn nightly_runs_turn_to_mismatch_and_back() {
+        let outcomes: Vec<&str> = NIGHTLY_RUNS
+            .map(|id| job(id, 300, 0, 0).unwrap().result.unwrap().diff_status)
+            .collect();
+        assert_eq!(outcomes, ["MATCH", "MATCH", "MISMATCH", "MATCH"]);
+        let names: std::collections::HashSet<String> = NIGHTLY_RUNS
+            .map(|id| job(id, 300, 0, 0).unwrap().comparison_name)
+            .collect();
+        assert_eq!(names.len(), 1);
+        assert!(job(HOSTILE_NAME_ID, 300, 0, 0)
+            .unwrap()
+            .comparison_name
+            .starts_with('='));
     }
 
     #[test]
