@@ -7,6 +7,7 @@ pub mod chunk;
 pub mod clipboard;
 pub mod components;
 pub mod diff;
+pub mod download;
 pub mod export;
 pub mod framing;
 pub mod glance;

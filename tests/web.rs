@@ -150,8 +150,9 @@ fn mount_grid(root: &HtmlElement, report: RwSignal<Option<FetchReport>>) -> impl
         let shown = Memo::new(move |_| {
             report.with(|r| (0..r.as_ref().map_or(0, |r| r.store.rows().len() as u32)).collect())
         });
+        let rows_view = Memo::new(move |_| view.with(ViewState::rows_view));
         let live = JobFetch::new().live;
-        view! { <ResultsGrid report=report view=view shown=shown live=live/> }
+        view! { <ResultsGrid report=report view=view shown=shown rows_view=rows_view live=live/> }
     })
 }
 

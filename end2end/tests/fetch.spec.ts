@@ -94,7 +94,7 @@ test('a partly failing server: failed batches are marked, the others show, every
   await expect(viewer.alert).toContainText('status 500');
   await expect(viewer.row(1001)).not.toContainText('NOT LOADED');
   // The failed rows, together: the "Not loaded" count is a filter.
-  await page.getByRole('button', { name: `Not loaded ${notLoaded}` }).click();
+  await page.getByLabel('Summary').getByRole('button', { name: `Not loaded ${notLoaded}` }).click();
   await expect(page.getByText(`Showing ${notLoaded} of 300`)).toBeVisible();
   await expect(viewer.row(1101)).toContainText('NOT LOADED');
   await expect(viewer.row(1101)).toContainText('Server error 500');

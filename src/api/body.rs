@@ -60,7 +60,16 @@ fn data_of(body: &JsValue, wanted: &str, what: &str) -> Result<JsValue, BodyErro
 /// taken too), each element decoded on its own.
 pub fn decode_details(body: &JsValue) -> Result<Vec<DecodedItem>, BodyError> {
     let list = data_of(body, "a list", "a list of jobs")?;
-    Ok(Array::from(&list).iter().map(decode_item).collect())
+    Ok(Array::from(&list)
+        .iter()
+        .map(|item| {
+            let decoded = decode_item(item.clone());
+            if let DecodedItem::Job(job) = &decoded {
+                super::sent::keep(job.run_id, item);
+            }
+            decoded
+        })
+        .collect())
 }
 
 /// Job `id`'s object in a details answer, as parsed: every field it holds.

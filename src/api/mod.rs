@@ -7,6 +7,7 @@ pub mod curl;
 pub mod diff;
 mod error;
 pub mod models;
+pub mod sent;
 
 pub use body::{decode_details, error_message};
 pub use error::{network_error, parse_retry_after, snippet, ApiError, REQUEST_TIMEOUT_SECS};

@@ -24,13 +24,7 @@ pub fn GridTools(
         )
     };
     let unfiltered = move || !view.with(ViewState::is_filtered);
-    let clear = move |_| {
-        view.update(|v| {
-            v.statuses.clear();
-            v.outcomes.clear();
-            v.search.clear();
-        })
-    };
+    let clear = move |_| view.update(ViewState::clear_filters);
     view! {
         <div class="grid-tools">
             <SearchBox view=view/>

@@ -4,7 +4,7 @@ use super::form_state::{focus_field, opening_form};
 use super::page_actions::{FetchOrigin, PageActions};
 use super::{
     preload_results, results_view, ChunkSlot, ErrorPanel, FormArea, FramedNotice, StatusLine,
-    TabTitle,
+    TabTitle, ThemePicker,
 };
 use crate::api::page_origin;
 use crate::chunk::Chunk;
@@ -74,9 +74,12 @@ pub fn JobViewerPage(
     });
     view! {
         <main>
-            <header>
-                <h1>"Datachecks Job Viewer"</h1>
-                <p class="lede">"Look up comparison jobs by ID: status, diff outcome, reasons and timing."</p>
+            <header class="page-header">
+                <div>
+                    <h1>"Datachecks Job Viewer"</h1>
+                    <p class="lede">"Look up comparison jobs by ID: status, diff outcome, reasons and timing."</p>
+                </div>
+                <ThemePicker/>
             </header>
             <TabTitle report=fetch.report/>
             <FormArea

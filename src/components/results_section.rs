@@ -1,6 +1,10 @@
 use leptos::prelude::*;
 
-use super::{CopyLinkButton, GridTools, JobPanelSlot, LiveRefreshBar, ResultsGrid, ResultsSummary};
+use super::glance::{glance_view, preload_glance, GlanceInput};
+use super::{
+    ChunkSlot, CopyLinkButton, GridTools, JobPanelSlot, LiveRefreshBar, ResultsGrid, ResultsSummary,
+};
+use crate::chunk::Chunk;
 use crate::jobs::job_fetch::JobFetch;
 use crate::jobs::view_state::{sorted, ViewState};
 
@@ -46,6 +50,15 @@ pub fn ResultsSection(
         report.with(|r| r.as_ref().map(|r| r.store.summary()).unwrap_or_default())
     });
     let has_rows = fetch.has_answers;
+    let glance = GlanceInput { fetch, view, shown };
+    // The charts' code loads once the first rows are there, not before the first screen.
+    let glance_chunk = Chunk::new(|| Box::pin(preload_glance()));
+    let grouped = Memo::new(move |_| view.with(|v| v.grouped));
+    let grid = move || {
+        (!grouped.get()).then(|| {
+            view! { <ResultsGrid report=report view=view shown=shown rows_view=rows_view live=fetch.live/> }
+        })
+    };
     let results = move || {
         has_rows.get().then(|| {
             view! {
@@ -55,7 +68,13 @@ pub fn ResultsSection(
                 </div>
                 <LiveRefreshBar fetch=fetch/>
                 <GridTools report=report view=view shown=shown/>
-                <ResultsGrid report=report view=view shown=shown live=fetch.live/>
+                <ChunkSlot
+                    chunk=glance_chunk
+                    wanted=has_rows.into()
+                    what="charts"
+                    render=move || glance_view(glance)
+                />
+                {grid}
                 <JobPanelSlot fetch=fetch view=view/>
             }
         })

@@ -131,6 +131,7 @@ impl JobFetch {
     /// Starts fetching `query`'s IDs, replacing whatever ran before.
     pub fn start(self, query: JobQuery) {
         self.abort();
+        crate::api::sent::forget_all();
         let live = self.live;
         live.changed.set(Vec::new());
         live.updated_at.set(None);
@@ -194,6 +195,7 @@ impl JobFetch {
     /// Stops the running fetch and drops what it found: another set is coming.
     pub fn clear(self) {
         self.abort();
+        crate::api::sent::forget_all();
         self.lifecycle.update(Lifecycle::clear);
         self.report.set(None);
     }

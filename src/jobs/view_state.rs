@@ -4,6 +4,7 @@
 use std::cmp::Ordering;
 
 use super::column::{Column, SortKey, COLUMNS};
+use super::duration_range::DurationRange;
 use super::job_row::JobRow;
 #[cfg(test)]
 use super::job_row::{NOT_FOUND, NOT_LOADED};
@@ -120,6 +121,10 @@ pub struct ViewState {
     pub outcomes: Ticked,
     /// Case-insensitive text to find in ID, comparison name and ID, reasons.
     pub search: String,
+    /// Finished jobs whose duration is in this range (a bar of the durations chart).
+    pub duration: Option<DurationRange>,
+    /// "Group by comparison": the comparisons' runs take the grid's place.
+    pub grouped: bool,
     /// The job whose detail panel is open.
     pub job: Option<u64>,
 }
@@ -150,7 +155,18 @@ impl ViewState {
     }
 
     pub fn is_filtered(&self) -> bool {
-        !self.statuses.is_empty() || !self.outcomes.is_empty() || !self.search.trim().is_empty()
+        !self.statuses.is_empty()
+            || !self.outcomes.is_empty()
+            || !self.search.trim().is_empty()
+            || self.duration.is_some()
+    }
+
+    /// Clear filters: every filter and the search off; the sort and the grouping stay.
+    pub fn clear_filters(&mut self) {
+        self.statuses.clear();
+        self.outcomes.clear();
+        self.search.clear();
+        self.duration = None;
     }
 
     /// Whether the row passes the filters and the search: within a group any ticked value
@@ -162,6 +178,8 @@ impl ViewState {
                     .outcome_group()
                     .is_some_and(|o| self.outcomes.contains(o)))
             && search.finds_in(row)
+            // Only finished durations count, and those do not depend on the clock.
+            && self.duration.is_none_or(|range| range.contains(row, 0.0))
     }
 
     /// The positions in `rows` of the rows shown, in the order shown. `order` is `sorted(..)`
@@ -263,6 +281,10 @@ pub struct IgnoredParam {
 }
 
 impl ViewState {
+    /// Every link parameter of the view (`from_params` reads them; any other is not the view's).
+    pub const PARAM_NAMES: [&'static str; 7] =
+        ["sort", "status", "outcome", "q", "duration", "group", "job"];
+
     /// The view's link parameters: `sort=duration` or `sort=-duration`, `status=FAILURE,Not found`,
     /// `outcome=MISMATCH`, `q=orders`. Defaults are left out.
     pub fn to_params(&self) -> Vec<(&'static str, String)> {
@@ -282,6 +304,12 @@ impl ViewState {
         }
         if !self.search.trim().is_empty() {
             params.push(("q", self.search.clone()));
+        }
+        if let Some(range) = self.duration {
+            params.push(("duration", range.to_param()));
+        }
+        if self.grouped {
+            params.push(("group", "comparison".into()));
         }
         if let Some(job) = self.job {
             params.push(("job", job.to_string()));
@@ -314,6 +342,18 @@ impl ViewState {
                 "status" => view.statuses = Ticked::from_list(value),
                 "outcome" => view.outcomes = Ticked::from_list(value),
                 "q" => view.search = value.to_string(),
+                "duration" => match DurationRange::from_param(value) {
+                    Some(range) => view.duration = Some(range),
+                    None => ignored.push(IgnoredParam {
+                        name: name.into(),
+                        value: value.into(),
+                    }),
+                },
+                "group" if value.trim() == "comparison" => view.grouped = true,
+                "group" => ignored.push(IgnoredParam {
+                    name: name.into(),
+                    value: value.into(),
+                }),
                 "job" => match value.trim().parse() {
                     Ok(job) => view.job = Some(job),
                     Err(_) => ignored.push(IgnoredParam {
@@ -481,6 +521,11 @@ mod tests {
             statuses: [NOT_FOUND, "FAILURE"].into(),
             outcomes: ["MISMATCH"].into(),
             search: "orders".into(),
+            duration: Some(DurationRange {
+                from_ms: 60_000,
+                to_ms: 90_000,
+            }),
+            grouped: true,
             job: Some(1042),
         };
         let params = view.to_params();
@@ -491,6 +536,8 @@ mod tests {
                 ("status", "FAILURE,Not found".to_string()),
                 ("outcome", "MISMATCH".to_string()),
                 ("q", "orders".to_string()),
+                ("duration", "60000-90000".to_string()),
+                ("group", "comparison".to_string()),
                 ("job", "1042".to_string())
             ]
         );
@@ -501,11 +548,13 @@ mod tests {
             ("sort", "bogus"),
             ("ids", "1-3"),
             ("status", " ,"),
+            ("duration", "90-60"),
+            ("group", "size"),
             ("job", "x"),
         ]);
         assert_eq!(odd, ViewState::default());
         let names: Vec<&str> = ignored.iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(names, ["sort", "job"]);
+        assert_eq!(names, ["sort", "duration", "group", "job"]);
         assert!(ViewState::default().to_params().is_empty());
     }
 }

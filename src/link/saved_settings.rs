@@ -7,6 +7,9 @@ const BASE_URL: &str = "datachecks-job-viewer.base-url";
 const WORKSPACE_ID: &str = "datachecks-job-viewer.workspace-id";
 const API_KEY: &str = "datachecks-job-viewer.api-key";
 const AUTO_REFRESH: &str = "datachecks-job-viewer.auto-refresh";
+/// Read by shell/theme.js too, before the first paint: keep the two in step.
+const CHARTS: &str = "datachecks-job-viewer.charts";
+const THEME: &str = "datachecks-job-viewer.theme";
 
 /// Settings found in localStorage; empty when storage is blocked or empty.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -61,5 +64,31 @@ pub fn auto_refresh() -> bool {
 pub fn save_auto_refresh(on: bool) {
     if let Some(storage) = storage() {
         let _ = storage.set_item(AUTO_REFRESH, if on { "on" } else { "off" });
+    }
+}
+
+/// The theme chosen with the Theme control: `light`, `dark`, or `None` to follow the system.
+pub fn theme() -> Option<String> {
+    read(THEME).filter(|theme| theme == "light" || theme == "dark")
+}
+
+/// Remembers the theme; `None` (System) forgets it, so the system's setting applies.
+pub fn save_theme(theme: Option<&str>) {
+    if let Some(storage) = storage() {
+        let _ = match theme {
+            Some(theme) => storage.set_item(THEME, theme),
+            None => storage.remove_item(THEME),
+        };
+    }
+}
+
+/// The charts were folded away ("Hide charts") on this device.
+pub fn charts_folded() -> bool {
+    read(CHARTS).as_deref() == Some("folded")
+}
+
+pub fn save_charts_folded(folded: bool) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(CHARTS, if folded { "folded" } else { "shown" });
     }
 }

@@ -81,7 +81,6 @@ pub struct PageLink {
 }
 
 const SHARED_NAMES: [&str; 3] = ["ids", "base", "workspace"];
-const VIEW_NAMES: [&str; 4] = ["sort", "status", "outcome", "q"];
 
 /// Reads a link's decoded query parameters.
 pub fn read_link<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)> + Clone) -> PageLink {
@@ -92,7 +91,7 @@ pub fn read_link<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)> + Clon
         .map(|p| format!("{}={}", p.name, p.value))
         .collect();
     for (name, _) in params {
-        let known = SHARED_NAMES.contains(&name) || VIEW_NAMES.contains(&name);
+        let known = SHARED_NAMES.contains(&name) || ViewState::PARAM_NAMES.contains(&name);
         if !known && !ignored.iter().any(|i| i == name) {
             ignored.push(name.to_string());
         }

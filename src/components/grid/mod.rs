@@ -43,6 +43,9 @@ pub fn ResultsGrid(
     view: RwSignal<ViewState>,
     /// Store positions of the rows shown, in the order shown.
     shown: Memo<Vec<u32>>,
+    /// The filters and search of `view` (not its sort): the window goes back to the top when
+    /// they change.
+    rows_view: Memo<ViewState>,
     /// Live refresh: the clock "running for" ticks by, and the rows just changed.
     live: Live,
 ) -> impl IntoView {
@@ -57,7 +60,6 @@ pub fn ResultsGrid(
                 .collect::<Vec<_>>()
         })
     };
-    let rows_view = Memo::new(move |_| view.with(ViewState::rows_view));
     // Read, not only tracked: a memo nobody reads never computes, so never hears of a change.
     scroll.follow(
         scroller,
