@@ -5,14 +5,14 @@ use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
-/// Offers `content` (a JS string) as a file named `name` of type `mime`; the error says why the
-/// browser refused.
-pub fn save_file(name: &str, mime: &str, content: &JsValue) -> Result<(), String> {
+/// Offers `parts` (JS strings, in order) as one file named `name` of type `mime`; the error says
+/// why the browser refused. The Blob joins the parts itself, so a large file is never copied
+/// into one string first.
+pub fn save_file(name: &str, mime: &str, parts: &Array) -> Result<(), String> {
     let refused = |e: JsValue| format!("the browser refused the file ({})", describe(&e));
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let blob =
-        Blob::new_with_str_sequence_and_options(&Array::of1(content), &options).map_err(refused)?;
+    let blob = Blob::new_with_str_sequence_and_options(parts, &options).map_err(refused)?;
     let url = Url::create_object_url_with_blob(&blob).map_err(refused)?;
     let link: HtmlAnchorElement = leptos::prelude::document()
         .create_element("a")

@@ -46,6 +46,13 @@ const IN_MEMORY: &str = "a CSV record written to memory";
 /// One record: the page's own texts and numbers, and the API's texts made safe.
 type Record<'a> = [Cow<'a, str>; WIDTH];
 
+/// RFC 4180 with CRLF line ends, into memory that already holds `start`.
+fn writer(start: Vec<u8>) -> Writer<Vec<u8>> {
+    WriterBuilder::new()
+        .terminator(Terminator::CRLF)
+        .from_writer(start)
+}
+
 /// A CSV file being written.
 pub struct CsvExport {
     writer: Writer<Vec<u8>>,
@@ -56,9 +63,7 @@ impl CsvExport {
     /// Header row written. `iso_utc` formats epoch milliseconds as ISO 8601 UTC (the page passes
     /// the browser's `Date.toISOString`; tests pass a fake).
     pub fn new(iso_utc: fn(f64) -> String) -> CsvExport {
-        let mut writer = WriterBuilder::new()
-            .terminator(Terminator::CRLF)
-            .from_writer(BOM.as_bytes().to_vec());
+        let mut writer = writer(BOM.as_bytes().to_vec());
         writer.write_record(header()).expect(IN_MEMORY);
         CsvExport { writer, iso_utc }
     }
@@ -77,10 +82,20 @@ impl CsvExport {
         self.writer.write_record(fields).expect(IN_MEMORY);
     }
 
+    /// What was written since the last call (the first piece starts with the byte order mark,
+    /// see `BOM`): the page hands the file to the browser a slice at a time, so no one step
+    /// copies all of it.
+    pub fn take_written(&mut self) -> String {
+        // The writer gives its bytes up only by ending: a fresh one takes over (it keeps no
+        // state between records that the file needs).
+        let done = std::mem::replace(&mut self.writer, writer(Vec::new()));
+        let bytes = done.into_inner().expect(IN_MEMORY);
+        String::from_utf8(bytes).expect("only whole records of text were written")
+    }
+
     /// The whole file, UTF-8, starting with a byte order mark (for Excel, see `BOM`).
-    pub fn finish(self) -> String {
-        let bytes = self.writer.into_inner().expect(IN_MEMORY);
-        String::from_utf8(bytes).expect("only texts were written")
+    pub fn finish(mut self) -> String {
+        self.take_written()
     }
 
     /// A found job's fields. Duration (s) is empty for a job still running: the figure is not
@@ -185,6 +200,21 @@ mod tests {
             }),
             ..Job::with_status(1042, Some("SUCCESS"))
         }
+    }
+
+    #[test]
+    fn pieces_taken_as_written_make_the_same_file() {
+        let rows = [JobRow::Found(reference_job()), JobRow::NotFound(7)];
+        let whole = export(&rows, 0.0);
+        let mut csv = CsvExport::new(fake_iso);
+        let mut pieces = vec![csv.take_written()];
+        for row in &rows {
+            csv.push(row, 0.0);
+            pieces.push(csv.take_written());
+        }
+        pieces.push(csv.finish());
+        assert!(pieces[0].starts_with(BOM) && pieces[1].starts_with("1042,"));
+        assert_eq!(pieces.concat(), whole);
     }
 
     #[test]
