@@ -227,3 +227,13 @@ test('axe-core finds nothing with the charts shown, in the light theme and the d
     await expectAccessible(page, `charts shown, ${colorScheme} theme`);
   }
 });
+
+test('a running job reaches now on the timeline and grows with the clock', async ({ viewer, page }) => {
+  await fetchAll(viewer, '1005 1042');
+  const caption = page.locator('.timeline-chart figcaption');
+  await expect(caption).toContainText(/^Timeline 2 jobs from .+; the longest, 1005, has run for .+; 1 still running\./);
+  await expect(page.locator('.timeline-chart svg rect')).toHaveCount(2);
+  // The axis ends at now: the caption's end time moves on while 1005 runs.
+  const before = await caption.innerText();
+  await expect(caption).not.toHaveText(before);
+});
