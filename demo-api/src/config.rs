@@ -34,6 +34,10 @@ pub struct Config {
     #[arg(long, value_name = "N", default_value_t = 300,
           value_parser = clap::value_parser!(u64).range(1..=MAX_JOBS))]
     pub jobs: u64,
+    /// The instant the seeded jobs are laid out back from (the newest created then, the oldest
+    /// 30 days before), ISO 8601 such as 2026-12-01T12:00:00Z; without it, the server's start
+    #[arg(long, value_name = "INSTANT", value_parser = instant)]
+    pub now: Option<i64>,
     /// Most IDs one details request may carry; more answers 422
     #[arg(long, value_name = "N", default_value_t = 500)]
     pub batch_limit: usize,
@@ -184,6 +188,13 @@ fn speed(text: &str) -> Result<f64, String> {
         Ok(f) if f > 0.0 && f.is_finite() => Ok(f),
         _ => Err(format!("takes a number above 0, got {text:?}")),
     }
+}
+
+/// An ISO 8601 instant → seconds since the epoch.
+fn instant(text: &str) -> Result<i64, String> {
+    crate::data::parse_iso8601(text).ok_or_else(|| {
+        format!("takes an ISO 8601 instant such as 2026-12-01T12:00:00Z, got {text:?}")
+    })
 }
 
 /// `1100-1199,1300` → the set of those IDs.

@@ -7,8 +7,9 @@ use serde_json::{json, Value};
 pub const FIRST_ID: u64 = 1001;
 /// Jobs that move PENDING → STARTED → SUCCESS/FAILURE during the first minutes after start.
 pub const LIVE_IDS: std::ops::RangeInclusive<u64> = 1020..=1024;
-/// Seeded jobs are laid out from this instant (2025-01-15T00:00:00Z), one every seven minutes.
-const ANCHOR_SECS: i64 = 1_736_899_200;
+/// Seeded jobs are created over the 30 days before the data set's "now" (`--now`, or the
+/// server's start), evenly, oldest ID first: a search of the last day finds the newest thirtieth.
+pub const SEEDED_SPAN_SECS: i64 = 30 * 86_400;
 
 const COMPARISONS: &[&str] = &[
     "orders table comparison",
@@ -27,6 +28,20 @@ const COMPARISONS: &[&str] = &[
 /// back (1016): what "Group by comparison" marks as changed since the previous run.
 pub const NIGHTLY_RUNS: std::ops::RangeInclusive<u64> = 1013..=1016;
 const NIGHTLY_MISMATCH: u64 = 1015;
+/// Each comparison's source and target dataset, by its place in `COMPARISONS`.
+const DATASETS: &[(&str, &str)] = &[
+    ("prod.orders", "staging.orders"),
+    ("prod.customers", "staging.customers"),
+    ("prod.ledger_eu", "staging.ledger_eu"),
+    ("prod.payouts", "staging.payouts"),
+    ("prod.sales_jp", "staging.sales_jp"),
+    ("prod.inventory", "snapshot.inventory"),
+    ("prod.events", "staging.events"),
+    ("prod.revenue_daily", "stg.revenue_daily"),
+    ("prod.line_items", "staging.line_items_v2"),
+    ("prod.shipments", "staging.shipments"),
+];
+
 /// A comparison whose name a spreadsheet would run as a formula: the CSV export neutralises it.
 pub const HOSTILE_NAME_ID: u64 = 1017;
 
@@ -59,6 +74,8 @@ pub struct Job {
     pub finished_at: Option<i64>,
     pub result: Option<JobResult>,
     pub created_at: i64,
+    pub source_dataset: &'static str,
+    pub target_dataset: &'static str,
     /// Seeded oddities: nulls and fields the contract does not list, which clients must ignore.
     pub extra: Option<Value>,
 }
@@ -82,9 +99,16 @@ fn pick<T: Copy>(items: &[T], seed: u64) -> T {
     items[(seed % items.len() as u64) as usize]
 }
 
-/// The job with this ID, if the data set of `total` jobs has it; `uptime_secs` drives the live jobs.
-pub fn job(run_id: u64, total: u64, uptime_secs: i64, server_start: i64) -> Option<Job> {
-    if run_id < FIRST_ID || run_id >= FIRST_ID + total {
+/// The data set: how many jobs, and the instant they are laid out back from.
+#[derive(Clone, Copy, Debug)]
+pub struct Seeding {
+    pub total: u64,
+    pub now: i64,
+}
+
+/// The job with this ID, if the data set has it; `uptime_secs` drives the live jobs.
+pub fn job(run_id: u64, seeding: Seeding, uptime_secs: i64, server_start: i64) -> Option<Job> {
+    if run_id < FIRST_ID || run_id >= FIRST_ID + seeding.total {
         return None;
     }
     if LIVE_IDS.contains(&run_id) {
@@ -92,7 +116,8 @@ pub fn job(run_id: u64, total: u64, uptime_secs: i64, server_start: i64) -> Opti
     }
     let seed = mix(run_id);
     let comparison = (seed >> 8) % COMPARISONS.len() as u64;
-    let timing = SeededTiming::new(run_id, seed);
+    let timing = SeededTiming::new(run_id, seed, seeding);
+    let (source_dataset, target_dataset) = DATASETS[comparison as usize];
     let status = seeded_status(run_id, seed);
     let mut job = Job {
         run_id,
@@ -104,6 +129,8 @@ pub fn job(run_id: u64, total: u64, uptime_secs: i64, server_start: i64) -> Opti
         finished_at: None,
         result: None,
         created_at: timing.created_at,
+        source_dataset,
+        target_dataset,
         extra: None,
     };
     fill_outcome(&mut job, seed, &timing);
@@ -112,7 +139,8 @@ pub fn job(run_id: u64, total: u64, uptime_secs: i64, server_start: i64) -> Opti
 }
 
 /// When a seeded job was created, started and (had it succeeded) finished, and how long it ran:
-/// one job every seven minutes from the anchor, each a pure function of its ID's seed.
+/// evenly over the 30 days before the data set's now (see `SEEDED_SPAN_SECS`), each a pure
+/// function of its ID's seed and the data set.
 struct SeededTiming {
     created_at: i64,
     started_at: i64,
@@ -121,8 +149,11 @@ struct SeededTiming {
 }
 
 impl SeededTiming {
-    fn new(run_id: u64, seed: u64) -> Self {
-        let created_at = ANCHOR_SECS + (run_id - FIRST_ID) as i64 * 420;
+    fn new(run_id: u64, seed: u64, seeding: Seeding) -> Self {
+        // The newest is created a minute before now, so every seeded run has started by then.
+        let step = SEEDED_SPAN_SECS / seeding.total.max(1) as i64;
+        let age = (seeding.total - 1 - (run_id - FIRST_ID)) as i64;
+        let created_at = seeding.now - 60 - age * step;
         let started_at = created_at + 2 + (seed % 40) as i64;
         let time_taken = 20.0 + ((seed >> 16) % 3000) as f64 / 10.0;
         let finished_at = started_at + time_taken.ceil() as i64;
@@ -212,6 +243,7 @@ fn apply_hand_written_jobs(job: &mut Job) {
     if NIGHTLY_RUNS.contains(&job.run_id) {
         job.comparison_id = "eeeeeeee-0000-0000-0000-000000000013".into();
         job.comparison_name = "nightly orders reconciliation".into();
+        (job.source_dataset, job.target_dataset) = ("prod.orders", "recon.orders");
     }
     if job.run_id == HOSTILE_NAME_ID {
         job.comparison_id = "eeeeeeee-0000-0000-0000-000000000017".into();
@@ -227,6 +259,8 @@ fn apply_hand_written_jobs(job: &mut Job) {
         // The reference example from the API documentation, to the letter.
         job.comparison_id = "eeeeeeee-0000-0000-0000-000000000005".into();
         job.comparison_name = "orders table comparison".into();
+        (job.source_dataset, job.target_dataset) = DATASETS[0];
+        job.created_at = 1_736_935_200; // 2025-01-15T10:00:00Z: older than any list's window
         job.started_at = Some(1_736_935_202); // 2025-01-15T10:00:02Z
         job.finished_at = Some(1_736_935_305); // 2025-01-15T10:01:45Z
         job.result = Some(JobResult {
@@ -279,6 +313,8 @@ fn live_job(run_id: u64, uptime_secs: i64, server_start: i64) -> Job {
             time_taken: (finishes - starts) as f64,
         }),
         created_at: server_start,
+        source_dataset: "prod.deploys",
+        target_dataset: "staging.deploys",
         extra: None,
     }
 }
@@ -317,8 +353,8 @@ impl Job {
             "comparison_id": self.comparison_id,
             "comparison_name": self.comparison_name,
             "status": self.status,
-            "source_dataset": "prod.orders",
-            "target_dataset": "staging.orders",
+            "source_dataset": self.source_dataset,
+            "target_dataset": self.target_dataset,
             "time_taken": self.result.as_ref().map(|r| r.time_taken),
             "created_at": iso8601(self.created_at),
         })
@@ -563,9 +599,16 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
 mod tests {
     use super::*;
 
+    /// 2026-12-01T12:00:00Z, as `--now` would give it.
+    const NOW: i64 = 1_796_126_400;
+    const S300: Seeding = Seeding {
+        total: 300,
+        now: NOW,
+    };
+
     #[test]
     fn reference_example_is_served_to_the_letter() {
-        let j = job(1042, 300, 0, 0).unwrap().to_json();
+        let j = job(1042, S300, 0, 0).unwrap().to_json();
         assert_eq!(j["started_at"], "2025-01-15T10:00:02Z");
         assert_eq!(j["finished_at"], "2025-01-15T10:01:45Z");
         assert_eq!(j["result"]["time_taken"], 103.2);
@@ -575,7 +618,7 @@ mod tests {
     #[test]
     fn every_status_is_seeded() {
         let statuses: std::collections::HashSet<String> = (1001..1301)
-            .map(|id| job(id, 300, 0, 0).unwrap().status)
+            .map(|id| job(id, S300, 0, 0).unwrap().status)
             .collect();
         for s in [
             "PENDING", "STARTED", "RUNNING", "SUCCESS", "FAILURE", "REVOKED", "QUEUED",
@@ -586,35 +629,77 @@ mod tests {
 
     #[test]
     fn data_is_deterministic_and_bounded() {
-        assert_eq!(job(1200, 300, 0, 0), job(1200, 300, 0, 0));
-        assert!(job(1000, 300, 0, 0).is_none());
-        assert!(job(1301, 300, 0, 0).is_none());
-        assert!(job(101_000, 100_000, 0, 0).is_some());
+        assert_eq!(job(1200, S300, 0, 0), job(1200, S300, 0, 0));
+        assert!(job(1000, S300, 0, 0).is_none());
+        assert!(job(1301, S300, 0, 0).is_none());
+        assert!(job(
+            101_000,
+            Seeding {
+                total: 100_000,
+                now: NOW
+            },
+            0,
+            0
+        )
+        .is_some());
     }
 
     #[test]
     fn live_jobs_move_with_time() {
-        let status = |t| job(1020, 300, t, 1_000).unwrap().status;
+        let status = |t| job(1020, S300, t, 1_000).unwrap().status;
         assert_eq!(status(0), "PENDING");
         assert_eq!(status(15), "STARTED");
         assert_eq!(status(100), "SUCCESS");
-        assert_eq!(job(1021, 300, 100, 1_000).unwrap().status, "FAILURE");
+        assert_eq!(job(1021, S300, 100, 1_000).unwrap().status, "FAILURE");
     }
 
     #[test]
     fn nightly_runs_turn_to_mismatch_and_back() {
         let outcomes: Vec<&str> = NIGHTLY_RUNS
-            .map(|id| job(id, 300, 0, 0).unwrap().result.unwrap().diff_status)
+            .map(|id| job(id, S300, 0, 0).unwrap().result.unwrap().diff_status)
             .collect();
         assert_eq!(outcomes, ["MATCH", "MATCH", "MISMATCH", "MATCH"]);
         let names: std::collections::HashSet<String> = NIGHTLY_RUNS
-            .map(|id| job(id, 300, 0, 0).unwrap().comparison_name)
+            .map(|id| job(id, S300, 0, 0).unwrap().comparison_name)
             .collect();
         assert_eq!(names.len(), 1);
-        assert!(job(HOSTILE_NAME_ID, 300, 0, 0)
+        assert!(job(HOSTILE_NAME_ID, S300, 0, 0)
             .unwrap()
             .comparison_name
             .starts_with('='));
+    }
+
+    #[test]
+    fn seeded_jobs_are_created_over_the_30_days_before_now() {
+        for total in [300, 100_000] {
+            let seeding = Seeding { total, now: NOW };
+            let created: Vec<i64> = (FIRST_ID..FIRST_ID + total)
+                .filter(|id| !LIVE_IDS.contains(id) && *id != 1042)
+                .map(|id| job(id, seeding, 0, NOW).unwrap().created_at)
+                .collect();
+            assert!(created.windows(2).all(|w| w[0] < w[1]), "oldest ID first");
+            assert!(created
+                .iter()
+                .all(|&c| (NOW - SEEDED_SPAN_SECS..NOW).contains(&c)));
+        }
+        // 1005 has run longest of the running jobs (the grid's duration sort puts it first), and
+        // the nightly runs started in ID order.
+        let running = |id: u64| {
+            job(id, S300, 0, NOW).filter(|j| j.finished_at.is_none() && j.started_at.is_some())
+        };
+        let oldest = (1001..1301)
+            .filter_map(running)
+            .min_by_key(|j| j.started_at)
+            .unwrap();
+        assert_eq!(oldest.run_id, 1005);
+        let nightly: Vec<i64> = NIGHTLY_RUNS
+            .map(|id| job(id, S300, 0, NOW).unwrap().started_at.unwrap())
+            .collect();
+        assert!(nightly.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(
+            job(1042, S300, 0, NOW).unwrap().to_json()["started_at"],
+            "2025-01-15T10:00:02Z"
+        );
     }
 
     #[test]

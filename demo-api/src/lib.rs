@@ -383,6 +383,11 @@ impl AppState {
         self.started.elapsed().as_secs() as i64
     }
 
+    /// Now on the seeded data's clock: `--now` (or the start) plus the time since the start.
+    fn seeded_now(&self) -> i64 {
+        self.config.now.unwrap_or(self.started_unix) + self.uptime_secs()
+    }
+
     fn job(&self, id: u64) -> Option<data::Job> {
         // The live jobs' clock, --clock-speed times faster; their times read as if the server
         // had started that long ago, so a job is never started in the future.
@@ -390,10 +395,13 @@ impl AppState {
             *since.get_or_insert_with(Instant::now)
         });
         let live_secs = (since.elapsed().as_secs_f64() * self.config.clock_speed) as i64;
-        let now = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() as i64);
-        data::job(id, self.config.jobs, live_secs, now - live_secs)
+        // One clock for the whole data set: with --now, the live jobs run on it too.
+        let now = self.seeded_now();
+        let seeding = data::Seeding {
+            total: self.config.jobs,
+            now: self.config.now.unwrap_or(self.started_unix),
+        };
+        data::job(id, seeding, live_secs, now - live_secs)
     }
 }
 
@@ -564,9 +572,16 @@ struct ListQuery {
 }
 
 async fn list_jobs(State(state): State<Shared>, Query(q): Query<ListQuery>) -> Response {
+    // The same body faults as the details call: a list a client cannot read.
+    if state.config.malformed_json {
+        return truncated_json();
+    }
+    if state.config.wrong_shape {
+        return envelope(StatusCode::OK, "ok", json!({"jobs": "not here"}));
+    }
     let page = q.page.unwrap_or(1).max(1);
     let size = q.size.unwrap_or(50).clamp(1, 500);
-    let now = state.started_unix + state.uptime_secs();
+    let now = state.seeded_now();
     let parse_time = |name: &str, text: &Option<String>, default: i64| match text {
         None => Ok(default),
         Some(t) => data::parse_iso8601(t)
@@ -587,6 +602,10 @@ async fn list_jobs(State(state): State<Shared>, Query(q): Query<ListQuery>) -> R
             .as_ref()
             .is_none_or(|f| f.split(',').any(|d| d.trim() == dataset))
     };
+    if end < start {
+        let message = format!("end_time must not be before start_time, got {start} .. {end}");
+        return envelope_error(StatusCode::UNPROCESSABLE_ENTITY, &message);
+    }
     let items: Vec<data::Job> = (data::FIRST_ID..data::FIRST_ID + state.config.jobs)
         .rev()
         .filter_map(|id| state.job(id))
@@ -596,8 +615,8 @@ async fn list_jobs(State(state): State<Shared>, Query(q): Query<ListQuery>) -> R
             name.as_ref()
                 .is_none_or(|n| j.comparison_name.to_lowercase().contains(n))
         })
-        .filter(|_| dataset_ok(&q.source_dataset_filters, "prod.orders"))
-        .filter(|_| dataset_ok(&q.target_dataset_filters, "staging.orders"))
+        .filter(|j| dataset_ok(&q.source_dataset_filters, j.source_dataset))
+        .filter(|j| dataset_ok(&q.target_dataset_filters, j.target_dataset))
         .collect();
     let total = items.len() as u64;
     let page_items: Vec<Value> = items

@@ -403,7 +403,7 @@ async fn diff_details_take_the_same_faults_as_details() {
 }
 
 #[tokio::test]
-async fn diff_details_and_the_paginated_list() {
+async fn diff_details_and_the_list_asks_for_a_key() {
     let s = start(Config::default()).await;
     let (status, body) = json_of(s.get("/jobs/comparison/1042/diff-details").auth()).await;
     assert_eq!(status, StatusCode::OK);
@@ -412,23 +412,6 @@ async fn diff_details_and_the_paginated_list() {
     let (status, _) = json_of(s.get("/jobs/comparison/5/diff-details").auth()).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 
-    let query = "/jobs/comparison?page=2&size=10&status_filters=SUCCESS,FAILURE&start_time=2025-01-01T00:00:00Z&end_time=2025-12-31T00:00:00Z";
-    let (status, body) = json_of(s.get(query).auth()).await;
-    assert_eq!(status, StatusCode::OK);
-    let data = &body["data"];
-    assert_eq!(
-        (data["page"].as_u64(), data["size"].as_u64()),
-        (Some(2), Some(10))
-    );
-    assert_eq!(data["items"].as_array().unwrap().len(), 10);
-    assert!(data["total"].as_u64().unwrap() > 100);
-    assert!(data["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|i| ["SUCCESS", "FAILURE"].contains(&i["status"].as_str().unwrap())));
-    let (status, _) = json_of(s.get("/jobs/comparison?start_time=soon").auth()).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let (status, _) = json_of(s.get("/jobs/comparison")).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
@@ -759,4 +742,143 @@ fn outages_come_in_bursts_and_say_how_long_they_have_left() {
         demo_api::outage_left(&Config::default(), Duration::ZERO),
         None
     );
+}
+
+/// 2026-12-01T12:00:00Z, given as `--now`: the seeded jobs are laid out over the 30 days before.
+const NOW: i64 = 1_796_126_400;
+
+/// Every item of one list query, page by page (`size` a page), with the total each page gave.
+async fn list_all(s: &Server, query: &str, size: u64) -> (Vec<Value>, Vec<u64>) {
+    let (mut items, mut totals) = (Vec::new(), Vec::new());
+    for page in 1.. {
+        let url = format!("/jobs/comparison?{query}&size={size}&page={page}");
+        let (status, body) = json_of(s.get(&url).auth()).await;
+        assert_eq!(status, StatusCode::OK, "{url}: {body}");
+        let data = &body["data"];
+        totals.push(data["total"].as_u64().unwrap());
+        let page_items = data["items"].as_array().unwrap();
+        items.extend(page_items.iter().cloned());
+        if page as u64 >= data["pages"].as_u64().unwrap() {
+            break;
+        }
+    }
+    (items, totals)
+}
+
+fn ids(items: &[Value]) -> Vec<u64> {
+    items
+        .iter()
+        .map(|i| i["job_id"].as_u64().unwrap())
+        .collect()
+}
+
+fn created(item: &Value) -> i64 {
+    demo_api::data::parse_iso8601(item["created_at"].as_str().unwrap()).unwrap()
+}
+
+#[tokio::test]
+async fn the_list_pages_through_the_last_30_days_before_now_and_honours_every_filter() {
+    let s = start(Config {
+        now: Some(NOW),
+        ..Config::default()
+    })
+    .await;
+    // Default window: the last 30 days. Every seeded job but 1042 (the reference example, dated
+    // January 2025), newest first, each with its datasets.
+    let (all, _) = list_all(&s, "", 500).await;
+    assert_eq!(all.len(), 299);
+    let newest_first: Vec<u64> = (1001..=1300).rev().filter(|&id| id != 1042).collect();
+    assert_eq!(ids(&all), newest_first);
+    assert!(all
+        .iter()
+        .all(|i| (NOW - 30 * 86_400..=NOW + 60).contains(&created(i))));
+    assert!(all
+        .iter()
+        .all(|i| i["source_dataset"].is_string() && i["target_dataset"].is_string()));
+    for status in ["PENDING", "STARTED", "SUCCESS", "FAILURE", "REVOKED"] {
+        assert!(
+            all.iter().any(|i| i["status"] == status),
+            "{status} is seeded"
+        );
+    }
+
+    // The last 24 hours' failures, one a page: exactly those of the whole list, across pages.
+    let day_ago = NOW - 86_400;
+    let window = format!(
+        "start_time={}&end_time={}&status_filters=FAILURE",
+        demo_api::data::iso8601(day_ago),
+        demo_api::data::iso8601(NOW),
+    );
+    let (failed, totals) = list_all(&s, &window, 1).await;
+    let expected: Vec<u64> = ids(&all
+        .iter()
+        .filter(|i| i["status"] == "FAILURE" && (day_ago..=NOW).contains(&created(i)))
+        .cloned()
+        .collect::<Vec<_>>());
+    assert!(expected.len() > 1, "several pages: {expected:?}");
+    assert_eq!(ids(&failed), expected);
+    assert!(totals.iter().all(|&t| t == expected.len() as u64));
+
+    // A name filter and the dataset filters narrow.
+    let (orders, _) = list_all(&s, "filter=ORDERS", 500).await;
+    assert!(!orders.is_empty() && orders.len() < all.len());
+    assert!(orders.iter().all(|i| i["comparison_name"]
+        .as_str()
+        .unwrap()
+        .to_lowercase()
+        .contains("orders")));
+    let (customers, _) = list_all(&s, "source_dataset_filters=prod.customers", 500).await;
+    assert!(!customers.is_empty() && customers.len() < all.len());
+    assert!(customers
+        .iter()
+        .all(|i| i["source_dataset"] == "prod.customers"));
+    let (staged, _) = list_all(
+        &s,
+        "target_dataset_filters=staging.customers,snapshot.inventory",
+        500,
+    )
+    .await;
+    assert!(staged.len() > customers.len());
+    assert!(staged
+        .iter()
+        .all(|i| ["staging.customers", "snapshot.inventory"]
+            .contains(&i["target_dataset"].as_str().unwrap())));
+
+    // Bad windows answer 422 naming the field.
+    let backwards = format!(
+        "/jobs/comparison?start_time={}&end_time={}",
+        demo_api::data::iso8601(NOW),
+        demo_api::data::iso8601(day_ago)
+    );
+    let (status, body) = json_of(s.get(&backwards).auth()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        body["message"].as_str().unwrap().contains("end_time"),
+        "{body}"
+    );
+    let (status, body) = json_of(s.get("/jobs/comparison?start_time=soon").auth()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        body["message"].as_str().unwrap().contains("start_time"),
+        "{body}"
+    );
+}
+
+#[tokio::test]
+async fn the_list_takes_the_body_faults_of_the_details_call() {
+    let s = start(Config {
+        wrong_shape: true,
+        ..Config::default()
+    })
+    .await;
+    let (status, body) = json_of(s.get("/jobs/comparison").auth()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body["data"]["items"].is_null());
+    let s = start(Config {
+        malformed_json: true,
+        ..Config::default()
+    })
+    .await;
+    let response = s.get("/jobs/comparison").auth().send().await.unwrap();
+    assert!(serde_json::from_str::<Value>(&response.text().await.unwrap()).is_err());
 }
