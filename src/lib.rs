@@ -9,6 +9,7 @@ pub mod components;
 pub mod diff;
 pub mod download;
 pub mod export;
+pub mod find;
 pub mod framing;
 pub mod glance;
 pub mod input;

@@ -135,6 +135,31 @@ pub struct Job {
     pub result: Option<JobResult>,
 }
 
+/// One item of `GET /jobs/comparison`: the job's ID (named `job_id` there) and what the list
+/// knows that the details call does not send.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct ListedJob {
+    #[serde(deserialize_with = "lenient::job_id")]
+    pub job_id: u64,
+    #[serde(default, deserialize_with = "lenient::text")]
+    pub source_dataset: Option<String>,
+    #[serde(default, deserialize_with = "lenient::text")]
+    pub target_dataset: Option<String>,
+    #[serde(default, deserialize_with = "lenient::timestamp")]
+    pub created_at: Option<Timestamp>,
+}
+
+/// `data` of `GET /jobs/comparison`: one page of the list, and how many match in all.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct ListPage {
+    pub items: Vec<ListedJob>,
+    /// Jobs matching the search on every page together.
+    #[serde(default, deserialize_with = "lenient::number")]
+    pub total: Option<f64>,
+    #[serde(default, deserialize_with = "lenient::number")]
+    pub pages: Option<f64>,
+}
+
 impl Job {
     /// A job with only an ID and a status, for tests.
     #[cfg(test)]
@@ -603,5 +628,40 @@ mod tests {
             Some("value is not a valid integer; field required")
         );
         assert_eq!(message(r#"{"data": []}"#), None);
+    }
+
+    #[test]
+    fn a_list_page_reads_its_items_as_demo_api_and_the_docs_send_them() {
+        let page: ListPage = serde_json::from_str(
+            r#"{"items": [
+                  {"job_id": 1297, "comparison_id": "c", "comparison_name": "orders", "status": "FAILURE",
+                   "source_dataset": "prod.orders", "target_dataset": "staging.orders",
+                   "time_taken": null, "created_at": "2026-12-01T02:00:00Z"},
+                  {"job_id": "1294", "source_dataset": null, "created_at": ""}
+               ],
+               "page": 1, "size": 2, "total": 5, "pages": 3}"#,
+        )
+        .unwrap();
+        assert_eq!((page.total, page.pages), (Some(5.0), Some(3.0)));
+        let ids: Vec<u64> = page.items.iter().map(|i| i.job_id).collect();
+        assert_eq!(ids, [1297, 1294]);
+        assert_eq!(page.items[0].source_dataset.as_deref(), Some("prod.orders"));
+        assert_eq!(
+            page.items[0].target_dataset.as_deref(),
+            Some("staging.orders")
+        );
+        assert_eq!(
+            page.items[0].created_at.as_ref().map(|t| t.raw.as_str()),
+            Some("2026-12-01T02:00:00Z")
+        );
+        assert_eq!(
+            (&page.items[1].source_dataset, &page.items[1].created_at),
+            (&None, &None)
+        );
+        let no_id = r#"{"items": [{"comparison_id": "c"}], "total": 1}"#;
+        assert!(
+            serde_json::from_str::<ListPage>(no_id).is_err(),
+            "an item without an ID"
+        );
     }
 }
