@@ -34,8 +34,9 @@ pub struct Config {
     #[arg(long, value_name = "N", default_value_t = 300,
           value_parser = clap::value_parser!(u64).range(1..=MAX_JOBS))]
     pub jobs: u64,
-    /// The instant the seeded jobs are laid out back from (the newest created then, the oldest
-    /// 30 days before), ISO 8601 such as 2026-12-01T12:00:00Z; without it, the server's start
+    /// The instant the seeded jobs are laid out back from (the newest created a minute before,
+    /// the oldest 30 days before; 1001, 1002 and 1042 stay in January 2025), ISO 8601 such as
+    /// 2026-12-01T12:00:00Z, for fixed times in tests; without it, the server's start
     #[arg(long, value_name = "INSTANT", value_parser = instant)]
     pub now: Option<i64>,
     /// Most IDs one details request may carry; more answers 422
@@ -74,8 +75,8 @@ pub struct Config {
     #[arg(long, value_name = "S", default_value_t = 503, value_parser = http_status,
           help_heading = "Faults")]
     pub error_status: u16,
-    /// Details requests asking for any of these IDs (e.g. 1100-1199,1300) fail with
-    /// --error-status
+    /// Details requests asking for any of these IDs (e.g. 1100-1199,1300), their diff details
+    /// and list pages holding them fail with --error-status
     #[arg(long, value_name = "LIST", default_value = "", value_parser = id_list,
           hide_default_value = true, help_heading = "Faults")]
     pub fail_ids: HashSet<u64>,
@@ -108,13 +109,13 @@ pub struct Config {
         help_heading = "Faults"
     )]
     pub retry_after_secs: u64,
-    /// Details and diff details answer 200 with a body that is not valid JSON
+    /// Details, diff details and the list answer 200 with a body that is not valid JSON
     #[arg(long, help_heading = "Faults")]
     pub malformed_json: bool,
-    /// Details and diff details answer 200 with JSON whose data has the wrong shape
+    /// Details, diff details and the list answer 200 with JSON whose data has the wrong shape
     #[arg(long, help_heading = "Faults")]
     pub wrong_shape: bool,
-    /// Details add job objects that cannot be read at all; diff details add such a row
+    /// Details and the list add items that cannot be read at all; diff details add such a row
     #[arg(long, help_heading = "Faults")]
     pub broken_items: bool,
     /// Job ID's diff details answer this status, or a body that is not JSON: 1002=403,
@@ -270,5 +271,13 @@ mod tests {
         assert!(run(&["--fail-ids", "9-5"]).unwrap_err().contains("9-5"));
         assert!(run(&["--bogus"]).unwrap_err().contains("--bogus"));
         assert!(run(&["--port"]).unwrap_err().contains("--port"));
+        assert!(run(&["--now", "soon"]).unwrap_err().contains("--now"));
+    }
+
+    #[test]
+    fn now_is_the_start_unless_given() {
+        assert_eq!(run(&[]).unwrap().now, None);
+        let c = run(&["--now", "2026-12-01T12:00:00Z"]).unwrap();
+        assert_eq!(c.now, Some(1_796_126_400));
     }
 }

@@ -9,7 +9,10 @@ pub const FIRST_ID: u64 = 1001;
 pub const LIVE_IDS: std::ops::RangeInclusive<u64> = 1020..=1024;
 /// Seeded jobs are created over the 30 days before the data set's "now" (`--now`, or the
 /// server's start), evenly, oldest ID first: a search of the last day finds the newest thirtieth.
+/// Not 1001, 1002 and 1042 (January 2025, see `apply_hand_written_jobs`) nor the live jobs.
 pub const SEEDED_SPAN_SECS: i64 = 30 * 86_400;
+/// The seeded jobs dated January 2025, outside every list window.
+pub const JANUARY_IDS: [u64; 3] = [1001, 1002, 1042];
 
 const COMPARISONS: &[&str] = &[
     "orders table comparison",
@@ -150,11 +153,14 @@ struct SeededTiming {
 
 impl SeededTiming {
     fn new(run_id: u64, seed: u64, seeding: Seeding) -> Self {
-        // The newest is created a minute before now, so every seeded run has started by then.
-        let step = SEEDED_SPAN_SECS / seeding.total.max(1) as i64;
-        let age = (seeding.total - 1 - (run_id - FIRST_ID)) as i64;
-        let created_at = seeding.now - 60 - age * step;
-        let started_at = created_at + 2 + (seed % 40) as i64;
+        // The newest is created a minute before now, so every seeded run has started by then;
+        // the oldest (1001's place) 30 days before.
+        let total = seeding.total.max(1) as i64;
+        let age = total - 1 - (run_id - FIRST_ID) as i64;
+        let created_at = seeding.now - 60 - age * SEEDED_SPAN_SECS / total;
+        // Under the smallest step (25 s at 100,000 jobs), so starts ascend with IDs as creations
+        // do: the nightly runs start in order and 1005 has run longest of the running jobs.
+        let started_at = created_at + 2 + (seed % 20) as i64;
         let time_taken = 20.0 + ((seed >> 16) % 3000) as f64 / 10.0;
         let finished_at = started_at + time_taken.ceil() as i64;
         SeededTiming {
@@ -236,10 +242,18 @@ fn seeded_result(run_id: u64, seed: u64, time_taken: f64) -> JobResult {
     }
 }
 
-/// The jobs written by hand over their seeded values: 1009 carries fields the contract does not
-/// list, 1013-1016 are runs of one comparison, 1017's name is a formula, and 1042 is the API
-/// documentation's reference example.
+/// 2025-01-15T00:00:00Z, where every seeded job used to be laid out from, one each 7 minutes.
+const JANUARY_2025: i64 = 1_736_899_200;
+
+/// The jobs written by hand over their seeded values: 1001 and 1002 keep their January 2025
+/// dates, 1009 carries fields the contract does not list, 1013-1016 are runs of one comparison,
+/// 1017's name is a formula, and 1042 is the API documentation's reference example.
 fn apply_hand_written_jobs(job: &mut Job) {
+    if matches!(job.run_id, 1001 | 1002) {
+        // Started before 1042 (whose times are the reference's), as the grid's Started sort
+        // expects; outside every list window, as 1042 is.
+        job.move_to(JANUARY_2025 + (job.run_id - FIRST_ID) as i64 * 420);
+    }
     if NIGHTLY_RUNS.contains(&job.run_id) {
         job.comparison_id = "eeeeeeee-0000-0000-0000-000000000013".into();
         job.comparison_name = "nightly orders reconciliation".into();
@@ -254,6 +268,8 @@ fn apply_hand_written_jobs(job: &mut Job) {
         job.comparison_name = "日本語 売上 比較 — <i>not italic</i>".into();
         job.extra =
             Some(json!({"source_dataset": "prod.orders", "tags": ["nightly"], "owner": null}));
+        // The list says what the details' extra field says.
+        (job.source_dataset, job.target_dataset) = DATASETS[0];
     }
     if job.run_id == 1042 {
         // The reference example from the API documentation, to the letter.
@@ -324,6 +340,15 @@ fn comparison_uuid(n: u64) -> String {
 }
 
 impl Job {
+    /// Moves the job in time to be created at `created_at`: its start and finish move with it,
+    /// so how long it ran stays the same.
+    fn move_to(&mut self, created_at: i64) {
+        let by = created_at - self.created_at;
+        self.created_at = created_at;
+        self.started_at = self.started_at.map(|t| t + by);
+        self.finished_at = self.finished_at.map(|t| t + by);
+    }
+
     /// The job object of the details endpoint.
     pub fn to_json(&self) -> Value {
         let mut value = json!({
@@ -673,33 +698,70 @@ mod tests {
     fn seeded_jobs_are_created_over_the_30_days_before_now() {
         for total in [300, 100_000] {
             let seeding = Seeding { total, now: NOW };
-            let created: Vec<i64> = (FIRST_ID..FIRST_ID + total)
-                .filter(|id| !LIVE_IDS.contains(id) && *id != 1042)
-                .map(|id| job(id, seeding, 0, NOW).unwrap().created_at)
+            let jobs: Vec<Job> = (FIRST_ID..FIRST_ID + total)
+                .filter(|id| !LIVE_IDS.contains(id) && !JANUARY_IDS.contains(id))
+                .map(|id| job(id, seeding, 0, NOW).unwrap())
                 .collect();
-            assert!(created.windows(2).all(|w| w[0] < w[1]), "oldest ID first");
-            assert!(created
+            assert!(
+                jobs.windows(2).all(|w| w[0].created_at < w[1].created_at),
+                "oldest ID first"
+            );
+            assert!(
+                jobs.windows(2).all(|w| w[0].started_at < w[1].started_at
+                    || w[0].started_at.is_none()
+                    || w[1].started_at.is_none()),
+                "started in ID order at {total} jobs"
+            );
+            assert!(jobs
                 .iter()
-                .all(|&c| (NOW - SEEDED_SPAN_SECS..NOW).contains(&c)));
+                .all(|j| (NOW - SEEDED_SPAN_SECS..NOW).contains(&j.created_at)));
+            assert!(jobs
+                .iter()
+                .all(|j| j.started_at.is_none_or(|s| s > j.created_at && s < NOW)));
+            // 1005 has run longest of the running jobs: the grid's duration sort puts it first.
+            let running = jobs
+                .iter()
+                .filter(|j| j.finished_at.is_none() && j.started_at.is_some());
+            let oldest = running.min_by_key(|j| j.started_at).unwrap();
+            assert_eq!(oldest.run_id, 1005, "at {total} jobs");
+            assert!(NOW - oldest.started_at.unwrap() > 29 * 86_400);
         }
-        // 1005 has run longest of the running jobs (the grid's duration sort puts it first), and
-        // the nightly runs started in ID order.
-        let running = |id: u64| {
-            job(id, S300, 0, NOW).filter(|j| j.finished_at.is_none() && j.started_at.is_some())
-        };
-        let oldest = (1001..1301)
-            .filter_map(running)
-            .min_by_key(|j| j.started_at)
-            .unwrap();
-        assert_eq!(oldest.run_id, 1005);
-        let nightly: Vec<i64> = NIGHTLY_RUNS
-            .map(|id| job(id, S300, 0, NOW).unwrap().started_at.unwrap())
+    }
+
+    #[test]
+    fn only_instants_moved_for_the_ids_the_end_to_end_tests_know() {
+        let at = |id| job(id, S300, 0, NOW).unwrap();
+        // The grid's Started sort, ascending, of 1042 and 1001-1012: 1001, 1002, then 1042.
+        let mut started: Vec<(i64, u64)> = (1001..=1012)
+            .chain([1042])
+            .filter_map(|id| Some((at(id).started_at?, id)))
             .collect();
+        started.sort();
+        let first: Vec<u64> = started.iter().take(3).map(|&(_, id)| id).collect();
+        assert_eq!(first, [1001, 1002, 1042]);
+        let started_on = |id| at(id).to_json()["started_at"].as_str().unwrap()[..16].to_string();
+        assert_eq!(started_on(1001), "2025-01-15T00:00");
+        assert_eq!(started_on(1002), "2025-01-15T00:07");
+        assert_eq!(at(1042).to_json()["started_at"], "2025-01-15T10:00:02Z");
+        // The nightly runs started in ID order, and their outcomes are as before.
+        let nightly: Vec<i64> = NIGHTLY_RUNS.map(|id| at(id).started_at.unwrap()).collect();
         assert!(nightly.windows(2).all(|w| w[0] < w[1]));
-        assert_eq!(
-            job(1042, S300, 0, NOW).unwrap().to_json()["started_at"],
-            "2025-01-15T10:00:02Z"
-        );
+        // Statuses, outcomes and durations per ID do not depend on "now".
+        let elsewhen = Seeding {
+            total: 300,
+            now: NOW - 400 * 86_400,
+        };
+        for id in 1001..1301 {
+            let (a, b) = (at(id), job(id, elsewhen, 0, NOW).unwrap());
+            let ran = |j: &Job| j.finished_at.zip(j.started_at).map(|(f, s)| f - s);
+            assert_eq!(
+                (&a.status, &a.result, &a.failure_reason, &a.comparison_name),
+                (&b.status, &b.result, &b.failure_reason, &b.comparison_name)
+            );
+            assert_eq!(ran(&a), ran(&b), "{id}");
+            assert_eq!(a.started_at.is_some(), b.started_at.is_some());
+            assert_eq!(a.diff_details(), b.diff_details());
+        }
     }
 
     #[test]

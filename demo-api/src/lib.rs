@@ -4,18 +4,19 @@
 pub mod config;
 pub mod data;
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use axum::body::Bytes;
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, Request, State};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use serde::Deserialize;
 use serde_json::{json, Value};
 use tower_http::cors::{Any, CorsLayer};
 use tower_http::services::ServeDir;
@@ -559,77 +560,158 @@ async fn diff_details(State(state): State<Shared>, Path(id): Path<String>) -> Re
     }
 }
 
-#[derive(Deserialize)]
+/// The list's largest page: a larger `size` is a 422 that names it, not a silent clamp.
+pub const MAX_PAGE_SIZE: u64 = 500;
+/// The list's window when the query gives no `start_time`: the 30 days before its end.
+const DEFAULT_WINDOW_SECS: i64 = 30 * 86_400;
+
+/// A list request's query, validated as the contract's real instance would be: a value that
+/// cannot be used is a 422 whose message names the field; a blank filter is no filter.
+#[derive(Debug, PartialEq)]
 struct ListQuery {
-    page: Option<u64>,
-    size: Option<u64>,
-    filter: Option<String>,
-    status_filters: Option<String>,
-    source_dataset_filters: Option<String>,
-    target_dataset_filters: Option<String>,
-    start_time: Option<String>,
-    end_time: Option<String>,
+    page: u64,
+    size: u64,
+    name: Option<String>,
+    statuses: Option<Vec<String>>,
+    sources: Option<Vec<String>>,
+    targets: Option<Vec<String>>,
+    start: i64,
+    end: i64,
 }
 
-async fn list_jobs(State(state): State<Shared>, Query(q): Query<ListQuery>) -> Response {
-    // The same body faults as the details call: a list a client cannot read.
-    if state.config.malformed_json {
-        return truncated_json();
+impl ListQuery {
+    /// `now` is the end of the default window.
+    fn read(params: &HashMap<String, String>, now: i64) -> Result<Self, String> {
+        let number = |name: &str, default: u64, most: u64| match params.get(name) {
+            None => Ok(default),
+            Some(text) => text
+                .trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|n| (1..=most).contains(n))
+                .ok_or_else(|| {
+                    let range = if most == u64::MAX {
+                        "1 or more".to_string()
+                    } else {
+                        format!("from 1 to {most}")
+                    };
+                    format!("{name} must be a whole number {range}, got {text:?}")
+                }),
+        };
+        let time = |name: &str| {
+            params
+                .get(name)
+                .map(|text| {
+                    data::parse_iso8601(text.trim()).ok_or_else(|| {
+                        format!(
+                            "{name} must be an ISO 8601 date-time such as \
+                             2026-12-01T12:00:00Z, got {text:?}"
+                        )
+                    })
+                })
+                .transpose()
+        };
+        let list = |name: &str, upper: bool| {
+            let values: Vec<String> = params
+                .get(name)?
+                .split(',')
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(|v| {
+                    if upper {
+                        v.to_uppercase()
+                    } else {
+                        v.to_string()
+                    }
+                })
+                .collect();
+            (!values.is_empty()).then_some(values)
+        };
+        let page = number("page", 1, u64::MAX)?;
+        let size = number("size", 50, MAX_PAGE_SIZE)?;
+        let start_time = time("start_time")?;
+        let end = time("end_time")?.unwrap_or(now);
+        let start = start_time.unwrap_or(end - DEFAULT_WINDOW_SECS);
+        if end < start {
+            return Err(format!(
+                "end_time {} is before start_time {}",
+                data::iso8601(end),
+                data::iso8601(start)
+            ));
+        }
+        Ok(ListQuery {
+            page,
+            size,
+            name: params
+                .get("filter")
+                .map(|f| f.trim().to_lowercase())
+                .filter(|f| !f.is_empty()),
+            statuses: list("status_filters", true),
+            sources: list("source_dataset_filters", false),
+            targets: list("target_dataset_filters", false),
+            start,
+            end,
+        })
     }
-    if state.config.wrong_shape {
-        return envelope(StatusCode::OK, "ok", json!({"jobs": "not here"}));
+
+    fn matches(&self, job: &data::Job) -> bool {
+        let any = |values: &Option<Vec<String>>, value: &str| {
+            values.as_ref().is_none_or(|v| v.iter().any(|v| v == value))
+        };
+        (self.start..=self.end).contains(&job.created_at)
+            && any(&self.statuses, &job.status)
+            && any(&self.sources, job.source_dataset)
+            && any(&self.targets, job.target_dataset)
+            && self
+                .name
+                .as_ref()
+                .is_none_or(|n| job.comparison_name.to_lowercase().contains(n))
     }
-    let page = q.page.unwrap_or(1).max(1);
-    let size = q.size.unwrap_or(50).clamp(1, 500);
-    let now = state.seeded_now();
-    let parse_time = |name: &str, text: &Option<String>, default: i64| match text {
-        None => Ok(default),
-        Some(t) => data::parse_iso8601(t)
-            .ok_or_else(|| format!("{name} must be an ISO 8601 date-time, got {t:?}")),
+}
+
+/// The jobs created in the window that match every filter, newest first, one page of them; a
+/// page past the last is empty, with the true total. Faults as for details: --fail-ids when
+/// the page holds such a job, --malformed-json, --wrong-shape, --broken-items.
+async fn list_jobs(
+    State(state): State<Shared>,
+    params: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> Response {
+    let config = &state.config;
+    let Ok(Query(params)) = params else {
+        let message = "The query string cannot be read: name=value pairs joined by &";
+        return envelope_error(StatusCode::UNPROCESSABLE_ENTITY, message);
     };
-    let window = parse_time("start_time", &q.start_time, now - 30 * 86_400)
-        .and_then(|start| Ok((start, parse_time("end_time", &q.end_time, now)?)));
-    let (start, end) = match window {
-        Ok(w) => w,
+    let query = match ListQuery::read(&params, state.seeded_now()) {
+        Ok(query) => query,
         Err(message) => return envelope_error(StatusCode::UNPROCESSABLE_ENTITY, &message),
     };
-    let statuses: Option<Vec<String>> = q
-        .status_filters
-        .map(|s| s.split(',').map(|p| p.trim().to_uppercase()).collect());
-    let name = q.filter.map(|f| f.to_lowercase());
-    let dataset_ok = |filter: &Option<String>, dataset: &str| {
-        filter
-            .as_ref()
-            .is_none_or(|f| f.split(',').any(|d| d.trim() == dataset))
-    };
-    if end < start {
-        let message = format!("end_time must not be before start_time, got {start} .. {end}");
-        return envelope_error(StatusCode::UNPROCESSABLE_ENTITY, &message);
-    }
-    let items: Vec<data::Job> = (data::FIRST_ID..data::FIRST_ID + state.config.jobs)
-        .rev()
+    let mut found: Vec<data::Job> = (data::FIRST_ID..data::FIRST_ID + config.jobs)
         .filter_map(|id| state.job(id))
-        .filter(|j| j.created_at >= start && j.created_at <= end)
-        .filter(|j| statuses.as_ref().is_none_or(|s| s.contains(&j.status)))
-        .filter(|j| {
-            name.as_ref()
-                .is_none_or(|n| j.comparison_name.to_lowercase().contains(n))
-        })
-        .filter(|j| dataset_ok(&q.source_dataset_filters, j.source_dataset))
-        .filter(|j| dataset_ok(&q.target_dataset_filters, j.target_dataset))
+        .filter(|job| query.matches(job))
         .collect();
-    let total = items.len() as u64;
-    let page_items: Vec<Value> = items
-        .iter()
-        .skip(((page - 1) * size) as usize)
-        .take(size as usize)
-        .map(data::Job::to_list_item)
-        .collect();
+    found.sort_by_key(|job| std::cmp::Reverse((job.created_at, job.run_id)));
+    let total = found.len() as u64;
+    let skip = usize::try_from((query.page - 1).saturating_mul(query.size)).unwrap_or(usize::MAX);
+    let page: Vec<&data::Job> = found.iter().skip(skip).take(query.size as usize).collect();
+    if page.iter().any(|job| config.fail_ids.contains(&job.run_id)) {
+        return injected_failure(config, config.error_status);
+    }
+    if config.malformed_json {
+        return truncated_json();
+    }
+    if config.wrong_shape {
+        return envelope(StatusCode::OK, "ok", json!({"jobs": "not here"}));
+    }
+    let mut items: Vec<Value> = page.iter().map(|job| job.to_list_item()).collect();
+    if config.broken_items {
+        items.push(json!("not a job object"));
+        items.push(json!({"comparison_name": "an item without its job_id", "status": "SUCCESS"}));
+    }
     envelope(
         StatusCode::OK,
         "Jobs fetched",
-        json!({"items": page_items, "page": page, "size": size, "total": total,
-               "pages": total.div_ceil(size)}),
+        json!({"items": items, "page": query.page, "size": query.size, "total": total,
+               "pages": total.div_ceil(query.size)}),
     )
 }
 
@@ -646,5 +728,63 @@ mod tests {
             .contains("\"x\" is not"));
         assert!(parse_job_ids(b"nope").unwrap_err().contains("not JSON"));
         assert!(parse_job_ids(b"{}").is_err());
+    }
+
+    /// 2026-12-01T12:00:00Z.
+    const NOW: i64 = 1_796_126_400;
+
+    /// The list query of `?query`, decoded as the handler's extractor decodes it.
+    fn read(query: &str) -> Result<ListQuery, String> {
+        let uri: axum::http::Uri = format!("/jobs/comparison?{query}").parse().unwrap();
+        let Query(params) = Query::<HashMap<String, String>>::try_from_uri(&uri).unwrap();
+        ListQuery::read(&params, NOW)
+    }
+
+    #[test]
+    fn the_list_query_defaults_to_page_1_of_50_over_the_last_30_days() {
+        let q = read("").unwrap();
+        assert_eq!((q.page, q.size), (1, 50));
+        assert_eq!((q.start, q.end), (NOW - 30 * 86_400, NOW));
+        assert_eq!((q.name, q.statuses, q.sources), (None, None, None));
+        // Only an end: the 30 days before it.
+        let q = read("end_time=2026-11-01T00:00:00Z").unwrap();
+        assert_eq!(q.end - q.start, 30 * 86_400);
+        // Blank filters are no filters; lists are trimmed, statuses upper-cased.
+        let q = read("filter=%20&status_filters=&source_dataset_filters=,").unwrap();
+        assert_eq!((q.name, q.statuses, q.sources), (None, None, None));
+        let q = read("status_filters=failure,%20SUCCESS&target_dataset_filters=%20a%20,b").unwrap();
+        assert_eq!(q.statuses.unwrap(), ["FAILURE", "SUCCESS"]);
+        assert_eq!(q.targets.unwrap(), ["a", "b"]);
+    }
+
+    #[test]
+    fn a_list_query_it_cannot_use_names_the_field() {
+        for (query, field) in [
+            ("page=0", "page"),
+            ("page=two", "page"),
+            ("page=-1", "page"),
+            ("size=0", "size"),
+            ("size=501", "size"),
+            ("size=1.5", "size"),
+            ("start_time=yesterday", "start_time"),
+            ("start_time=", "start_time"),
+            ("end_time=12:00", "end_time"),
+            (
+                "start_time=2026-12-01T12:00:00Z&end_time=2026-11-30T12:00:00Z",
+                "end_time",
+            ),
+            (
+                "end_time=2026-11-30T12:00:00Z&start_time=2026-12-01T00:00:00Z",
+                "end_time",
+            ),
+        ] {
+            let message = read(query).unwrap_err();
+            assert!(message.starts_with(field), "{query}: {message}");
+        }
+        assert_eq!(
+            read("start_time=2026-12-01T12:00:00Z&end_time=2026-11-30T12:00:00Z").unwrap_err(),
+            "end_time 2026-11-30T12:00:00Z is before start_time 2026-12-01T12:00:00Z"
+        );
+        assert_eq!(read("size=500").unwrap().size, 500);
     }
 }

@@ -783,12 +783,22 @@ async fn the_list_pages_through_the_last_30_days_before_now_and_honours_every_fi
         ..Config::default()
     })
     .await;
-    // Default window: the last 30 days. Every seeded job but 1042 (the reference example, dated
-    // January 2025), newest first, each with its datasets.
+    // Default window: the last 30 days. Every job but those dated January 2025 (1042, the
+    // reference example, and 1001-1002, started before it), newest created first, with datasets.
     let (all, _) = list_all(&s, "", 500).await;
-    assert_eq!(all.len(), 299);
-    let newest_first: Vec<u64> = (1001..=1300).rev().filter(|&id| id != 1042).collect();
+    assert_eq!(all.len(), 297);
+    let january = demo_api::data::JANUARY_IDS;
+    // The live jobs, created as the server started, then the seeded ones from 1300 down.
+    let newest_first: Vec<u64> = (1020..=1024)
+        .rev()
+        .chain(
+            (1001..=1300)
+                .rev()
+                .filter(|id| !january.contains(id) && !(1020..=1024).contains(id)),
+        )
+        .collect();
     assert_eq!(ids(&all), newest_first);
+    assert!(all.windows(2).all(|w| created(&w[0]) >= created(&w[1])));
     assert!(all
         .iter()
         .all(|i| (NOW - 30 * 86_400..=NOW + 60).contains(&created(i))));
@@ -810,14 +820,37 @@ async fn the_list_pages_through_the_last_30_days_before_now_and_honours_every_fi
         demo_api::data::iso8601(NOW),
     );
     let (failed, totals) = list_all(&s, &window, 1).await;
-    let expected: Vec<u64> = ids(&all
+    // Worked out from the seeded data itself, newest first, and again from the whole list.
+    let seeding = demo_api::data::Seeding {
+        total: 300,
+        now: NOW,
+    };
+    let expected: Vec<u64> = (1001..=1300)
+        .rev()
+        .filter_map(|id| demo_api::data::job(id, seeding, 0, NOW))
+        .filter(|j| j.status == "FAILURE" && (day_ago..=NOW).contains(&j.created_at))
+        .map(|j| j.run_id)
+        .collect();
+    assert!(expected.len() > 1, "several pages: {expected:?}");
+    assert_eq!(ids(&failed), expected);
+    let from_the_whole_list: Vec<Value> = all
         .iter()
         .filter(|i| i["status"] == "FAILURE" && (day_ago..=NOW).contains(&created(i)))
         .cloned()
-        .collect::<Vec<_>>());
-    assert!(expected.len() > 1, "several pages: {expected:?}");
-    assert_eq!(ids(&failed), expected);
+        .collect();
+    assert_eq!(ids(&from_the_whole_list), expected);
+    assert_eq!(totals.len(), expected.len(), "one page each");
     assert!(totals.iter().all(|&t| t == expected.len() as u64));
+    // A page past the last is empty and says the true total.
+    let past = format!(
+        "/jobs/comparison?{window}&size=1&page={}",
+        expected.len() + 1
+    );
+    let (status, body) = json_of(s.get(&past).auth()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["data"]["items"], json!([]));
+    assert_eq!(body["data"]["total"], expected.len());
+    assert_eq!(body["data"]["pages"], expected.len());
 
     // A name filter and the dataset filters narrow.
     let (orders, _) = list_all(&s, "filter=ORDERS", 500).await;
@@ -856,12 +889,54 @@ async fn the_list_pages_through_the_last_30_days_before_now_and_honours_every_fi
         body["message"].as_str().unwrap().contains("end_time"),
         "{body}"
     );
-    let (status, body) = json_of(s.get("/jobs/comparison?start_time=soon").auth()).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        body["message"].as_str().unwrap().contains("start_time"),
-        "{body}"
-    );
+    for (query, field) in [
+        ("start_time=soon", "start_time"),
+        ("end_time=", "end_time"),
+        ("page=0", "page"),
+        ("page=last", "page"),
+        ("size=0", "size"),
+        ("size=100000", "size"),
+    ] {
+        let (status, body) = json_of(s.get(&format!("/jobs/comparison?{query}")).auth()).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{query}");
+        assert!(
+            body["message"].as_str().unwrap().starts_with(field),
+            "{query}: {body}"
+        );
+        assert_eq!(body["data"], Value::Null);
+    }
+
+    // A window reaching back to January 2025 finds the three jobs dated then, oldest last.
+    let (everything, _) = list_all(&s, "start_time=2025-01-01T00:00:00Z", 500).await;
+    assert_eq!(everything.len(), 300);
+    assert_eq!(ids(&everything[297..]), [1042, 1002, 1001]);
+}
+
+#[tokio::test]
+async fn without_now_the_list_covers_the_30_days_before_the_servers_start() {
+    let before = now_secs();
+    let s = start(Config::default()).await;
+    let (all, totals) = list_all(&s, "status_filters=SUCCESS,FAILURE", 100).await;
+    let after = now_secs();
+    assert!(totals.len() > 1 && totals.windows(2).all(|t| t[0] == t[1]));
+    assert_eq!(all.len() as u64, totals[0]);
+    assert!(all.len() > 100, "{}", all.len());
+    for item in &all {
+        assert!(
+            (before - 30 * 86_400..=after).contains(&created(item)),
+            "{item}"
+        );
+    }
+    // The newest a minute before the start, the oldest about 30 days before it.
+    assert!(created(&all[0]) >= before - 61);
+    assert!(created(all.last().unwrap()) < before - 29 * 86_400);
+}
+
+fn now_secs() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
 }
 
 #[tokio::test]
@@ -881,4 +956,106 @@ async fn the_list_takes_the_body_faults_of_the_details_call() {
     .await;
     let response = s.get("/jobs/comparison").auth().send().await.unwrap();
     assert!(serde_json::from_str::<Value>(&response.text().await.unwrap()).is_err());
+    let s = start(Config {
+        broken_items: true,
+        ..Config::default()
+    })
+    .await;
+    let (_, body) = json_of(s.get("/jobs/comparison?size=3").auth()).await;
+    let items = body["data"]["items"].as_array().unwrap();
+    assert_eq!(items.len(), 5, "{body}");
+    assert_eq!(items[3], "not a job object");
+    assert!(items[4].get("job_id").is_none());
+
+    // --fail-ids: a page holding one of them fails, the others do not.
+    let s = start(Config {
+        fail_ids: [1300].into(),
+        error_status: 500,
+        ..Config::default()
+    })
+    .await;
+    let (status, _) = json_of(s.get("/jobs/comparison?size=10").auth()).await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+    let (status, _) = json_of(s.get("/jobs/comparison?size=10&page=2").auth()).await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn the_list_takes_the_request_faults_of_the_details_call() {
+    let list = |s: &Server| s.get("/jobs/comparison?size=1").auth();
+    // --force-status with --fail-first, and its Retry-After.
+    let s = start(Config {
+        force_status: Some(429),
+        fail_first: Some(1),
+        retry_after_secs: 3,
+        ..Config::default()
+    })
+    .await;
+    let refused = list(&s).send().await.unwrap();
+    assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(refused.headers()["retry-after"], "3");
+    assert_eq!(list(&s).send().await.unwrap().status(), StatusCode::OK);
+
+    // --error-rate (all of them), --fail-after, --rate-limit.
+    let s = start(Config {
+        error_rate: 1.0,
+        ..Config::default()
+    })
+    .await;
+    let (status, body) = json_of(list(&s)).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(body["message"].is_string());
+    for config in [
+        Config {
+            fail_after: Some(1),
+            error_status: 401,
+            ..Config::default()
+        },
+        Config {
+            rate_limit: Some(1),
+            ..Config::default()
+        },
+    ] {
+        let s = start(config).await;
+        assert_eq!(list(&s).send().await.unwrap().status(), StatusCode::OK);
+        let second = list(&s).send().await.unwrap().status();
+        assert!(matches!(second.as_u16(), 401 | 429), "{second}");
+    }
+
+    // --latency-ms.
+    let s = start(Config {
+        latency_ms: 300,
+        ..Config::default()
+    })
+    .await;
+    let began = std::time::Instant::now();
+    assert_eq!(list(&s).send().await.unwrap().status(), StatusCode::OK);
+    assert!(began.elapsed() >= Duration::from_millis(300));
+
+    // CORS, and --no-cors.
+    let from_elsewhere = |s: &Server| list(s).header("Origin", "http://elsewhere.test");
+    let s = start(Config::default()).await;
+    let answer = from_elsewhere(&s).send().await.unwrap();
+    assert_eq!(answer.headers()["access-control-allow-origin"], "*");
+    let s = start(Config {
+        cors: false,
+        ..Config::default()
+    })
+    .await;
+    let answer = from_elsewhere(&s).send().await.unwrap();
+    assert!(answer
+        .headers()
+        .get("access-control-allow-origin")
+        .is_none());
+
+    // --outage-every.
+    let s = start(Config {
+        outage_every: Some(2),
+        outage_secs: 1,
+        ..Config::default()
+    })
+    .await;
+    let within = Duration::from_secs(4);
+    let down = answered_with(|| list(&s).send(), StatusCode::SERVICE_UNAVAILABLE, within).await;
+    assert_eq!(down.headers()["retry-after"], "1");
 }
