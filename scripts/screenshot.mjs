@@ -1,4 +1,4 @@
-// README's screenshot: the built page (dist/) served by demo-api, 300 jobs fetched, the charts
+// README's screenshot: the built page (dist/) served by demo-api, 258 jobs fetched (1043-1300: seeded over the last 30 days), the charts
 // above the grid, in the light and the dark theme. Run after a build:
 //   source scripts/env.sh && build_site && cargo build -p demo-api && node scripts/screenshot.mjs
 import { spawn } from 'node:child_process';
@@ -33,7 +33,7 @@ try {
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.getByLabel('API key', { exact: true }).fill('demo-key');
     await page.getByLabel('Workspace ID').fill('8f14e45f-ceea-4e67-a8f3-5c7e2b1d9a10');
-    await page.getByLabel('Job IDs').fill('1001-1300');
+    await page.getByLabel('Job IDs').fill('1043-1300');
     await page.getByRole('button', { name: 'Fetch jobs' }).click();
     await page.locator('.timeline-chart svg rect').first().waitFor();
     await page.getByRole('status').filter({ hasNotText: 'Fetching' }).first().waitFor();

@@ -67,3 +67,21 @@ pub fn format_local(epoch_ms: f64) -> String {
             .unwrap_or_else(|| format_utc(epoch_ms))
     })
 }
+
+/// A chart axis's label: the date alone (`Nov 12, 2026`) when the axis spans days, else the time
+/// alone (`10:05 AM`), so a few labels fit side by side. A formatter per call: an axis has few.
+pub fn format_axis_label(epoch_ms: f64, span_ms: f64) -> String {
+    let options = Object::new();
+    let (style, value) = if span_ms >= 2.0 * 86_400_000.0 {
+        ("dateStyle", "medium")
+    } else {
+        ("timeStyle", "short")
+    };
+    let _ = Reflect::set(&options, &style.into(), &value.into());
+    Intl::DateTimeFormat::new(&Array::new(), &options)
+        .format()
+        .call1(&JsValue::NULL, &Date::new(&JsValue::from_f64(epoch_ms)))
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(|| format_utc(epoch_ms))
+}

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use super::GlanceInput;
 use crate::glance::timeline::{bar_label, timeline, timeline_caption, Timeline, TIMELINE_CAP};
 use crate::thousands::group_thousands;
-use crate::time::local_time::format_local;
+use crate::time::local_time::{format_axis_label, format_local};
 
 /// The height of one job's lane, in the drawing's units.
 const LANE: u32 = 6;
@@ -67,7 +67,8 @@ fn drawing(t: &Timeline) -> impl IntoView {
         .iter()
         .map(|(x, at)| {
             let left = format!("{}%", x / 10);
-            view! { <span style:left=left>{format_local(*at)}</span> }
+            let label = format_axis_label(*at, t.to_ms - t.from_ms);
+            view! { <span style:left=left>{label}</span> }
         })
         .collect_view();
     view! {
