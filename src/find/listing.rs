@@ -27,18 +27,12 @@ pub fn list_params(
         ("start_time", iso_utc(window.from_ms)),
         ("end_time", iso_utc(window.to_ms)),
     ];
-    if !search.statuses.is_empty() {
-        params.push(("status_filters", search.statuses.join(",")));
-    }
-    for (name, text) in [
-        ("filter", &search.name),
-        ("source_dataset_filters", &search.source),
-        ("target_dataset_filters", &search.target),
-    ] {
-        if !text.trim().is_empty() {
-            params.push((name, text.trim().to_string()));
-        }
-    }
+    params.extend(search.filter_params([
+        "status_filters",
+        "filter",
+        "source_dataset_filters",
+        "target_dataset_filters",
+    ]));
     params
 }
 

@@ -97,19 +97,24 @@ impl FindSearch {
             params.push(("from", from.clone()));
             params.push(("to", to.clone()));
         }
-        if !self.statuses.is_empty() {
-            params.push(("statuses", self.statuses.join(",")));
-        }
-        for (name, text) in [
-            ("name", &self.name),
-            ("source", &self.source),
-            ("target", &self.target),
-        ] {
-            if !text.trim().is_empty() {
-                params.push((name, text.trim().to_string()));
-            }
-        }
+        params.extend(self.filter_params(["statuses", "name", "source", "target"]));
         params
+    }
+
+    /// The filters set, under `names` (for the statuses, the name, the source and the target):
+    /// the link's names or the API's. Texts are trimmed; blank ones and no statuses are left out.
+    pub fn filter_params(&self, names: [&'static str; 4]) -> Vec<(&'static str, String)> {
+        let [statuses, name, source, target] = names;
+        let ticked = (!self.statuses.is_empty()).then(|| (statuses, self.statuses.join(",")));
+        let texts = [
+            (name, &self.name),
+            (source, &self.source),
+            (target, &self.target),
+        ]
+        .into_iter()
+        .filter(|(_, text)| !text.trim().is_empty())
+        .map(|(param, text)| (param, text.trim().to_string()));
+        ticked.into_iter().chain(texts).collect()
     }
 
     /// A search from a link's parameters, or `None` when the link holds none (`since` is what
