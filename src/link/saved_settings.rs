@@ -7,8 +7,8 @@ const BASE_URL: &str = "datachecks-job-viewer.base-url";
 const WORKSPACE_ID: &str = "datachecks-job-viewer.workspace-id";
 const API_KEY: &str = "datachecks-job-viewer.api-key";
 const AUTO_REFRESH: &str = "datachecks-job-viewer.auto-refresh";
-/// Read by shell/theme.js too, before the first paint: keep the two in step.
 const CHARTS: &str = "datachecks-job-viewer.charts";
+/// Read by shell/theme.js too, before the first paint: keep the two in step.
 const THEME: &str = "datachecks-job-viewer.theme";
 
 /// Settings found in localStorage; empty when storage is blocked or empty.
