@@ -42,6 +42,10 @@ pub struct Config {
     /// Most IDs one details request may carry; more answers 422
     #[arg(long, value_name = "N", default_value_t = 500)]
     pub batch_limit: usize,
+    /// List pages hold at most N jobs, whatever `size` asks (the answer says the size used),
+    /// like an instance with smaller pages: a search then needs several
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub list_page_limit: Option<u64>,
     /// Run the live jobs' clock (1020-1024 move from PENDING to STARTED to SUCCESS or FAILURE
     /// within 100 s) this many times faster: 20 has them all finished in 5 s
     #[arg(long, value_name = "F", default_value_t = 1.0, value_parser = speed)]

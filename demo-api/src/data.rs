@@ -340,6 +340,27 @@ fn comparison_uuid(n: u64) -> String {
 }
 
 impl Job {
+    /// A job added while the server runs (`POST /log/add-job`): `template`'s comparison,
+    /// created at `now`, having run for the second before it, with `status`.
+    pub fn added(run_id: u64, template: &Job, status: &str, now: i64) -> Job {
+        let succeeded = status == "SUCCESS";
+        Job {
+            run_id,
+            status: status.to_string(),
+            failure_reason: (status == "FAILURE").then(|| "Added by POST /log/add-job".into()),
+            started_at: Some(now - 1),
+            finished_at: Some(now),
+            result: succeeded.then(|| JobResult {
+                diff_status: "MATCH",
+                diff_reasons: Vec::new(),
+                time_taken: 1.0,
+            }),
+            created_at: now,
+            extra: None,
+            ..template.clone()
+        }
+    }
+
     /// Moves the job in time to be created at `created_at`: its start and finish move with it,
     /// so how long it ran stays the same.
     fn move_to(&mut self, created_at: i64) {

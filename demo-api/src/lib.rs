@@ -44,6 +44,9 @@ struct AppState {
     bucket: Mutex<(f64, Instant)>,
     /// Where --outage-every's cycle starts: at start, and again at each `POST /log/reset`.
     outages_since: Mutex<Instant>,
+    /// Jobs added by `POST /log/add-job` since the start (or the last reset), after the seeded
+    /// ones: a test sees a new job appear while the page watches a search.
+    added: Mutex<Vec<data::Job>>,
 }
 
 type Shared = Arc<AppState>;
@@ -67,6 +70,7 @@ pub fn app(config: Config) -> Router {
         request_log: Mutex::default(),
         bucket: Mutex::new((full_bucket, Instant::now())),
         outages_since: Mutex::new(Instant::now()),
+        added: Mutex::default(),
     });
     let cors = state.config.cors;
     let api = Router::new()
@@ -88,6 +92,7 @@ pub fn app(config: Config) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/log/details", get(details_log).with_state(state.clone()))
         .route("/log/requests", get(request_log).with_state(state.clone()))
+        .route("/log/add-job", post(add_job).with_state(state.clone()))
         .route("/log/reset", post(reset).with_state(state))
         .nest("/api/v1", api);
     // A release build carries a .br and a .gz beside each file: those go to browsers that accept
@@ -390,6 +395,10 @@ impl AppState {
     }
 
     fn job(&self, id: u64) -> Option<data::Job> {
+        if id >= data::FIRST_ID + self.config.jobs {
+            let added = self.added.lock().ok()?;
+            return added.iter().find(|job| job.run_id == id).cloned();
+        }
         // The live jobs' clock, --clock-speed times faster; their times read as if the server
         // had started that long ago, so a job is never started in the future.
         let since = self.live_since.lock().map_or(self.started, |mut since| {
@@ -433,7 +442,29 @@ async fn reset(State(state): State<Shared>) -> &'static str {
         *since = Instant::now();
     }
     state.requests.store(0, Ordering::SeqCst);
+    if let Ok(mut added) = state.added.lock() {
+        added.clear();
+    }
     "reset"
+}
+
+/// Adds a job created now, after every other: a copy of the first seeded job's comparison with
+/// `?status=` (FAILURE unless given), finished a second ago. Answers its ID.
+async fn add_job(
+    State(state): State<Shared>,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
+    let status = params.get("status").map_or("FAILURE", String::as_str);
+    let now = state.seeded_now();
+    let Some(template) = state.job(data::FIRST_ID) else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let Ok(mut added) = state.added.lock() else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let run_id = data::FIRST_ID + state.config.jobs + added.len() as u64;
+    added.push(data::Job::added(run_id, &template, status, now));
+    axum::Json(json!({"job_id": run_id})).into_response()
 }
 
 /// The body is a bare JSON array of IDs (as the reference's example sends) or `{"job_ids": [...]}`
@@ -681,11 +712,13 @@ async fn list_jobs(
         let message = "The query string cannot be read: name=value pairs joined by &";
         return envelope_error(StatusCode::UNPROCESSABLE_ENTITY, message);
     };
-    let query = match ListQuery::read(&params, state.seeded_now()) {
+    let mut query = match ListQuery::read(&params, state.seeded_now()) {
         Ok(query) => query,
         Err(message) => return envelope_error(StatusCode::UNPROCESSABLE_ENTITY, &message),
     };
-    let mut found: Vec<data::Job> = (data::FIRST_ID..data::FIRST_ID + config.jobs)
+    query.size = query.size.min(config.list_page_limit.unwrap_or(u64::MAX));
+    let added = state.added.lock().map_or(0, |added| added.len() as u64);
+    let mut found: Vec<data::Job> = (data::FIRST_ID..data::FIRST_ID + config.jobs + added)
         .filter_map(|id| state.job(id))
         .filter(|job| query.matches(job))
         .collect();
