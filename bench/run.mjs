@@ -452,6 +452,37 @@ for (const n of [1000, 10_000]) {
   log('charts measured');
 }
 
+// Find jobs: "Last 30 days" over the 100,000 jobs, capped at the newest 10,000: the list read in
+// pages of 500, then the details through the same batching. Click → first rows and → all rows,
+// beside fetching the same number of jobs by ID (the 10,000-job rows above).
+{
+  const measured = [];
+  for (let i = 0; i < runs(5); i++) {
+    const { context, page } = await openPage('app');
+    await page.getByLabel('API key', { exact: true }).fill(KEY);
+    await page.getByLabel('Workspace ID').fill(WORKSPACE);
+    await page.getByRole('tab', { name: 'Find jobs' }).click();
+    await page.getByLabel('Since').selectOption('Last 30 days');
+    measured.push(await page.evaluate(async () => {
+      const b = window.__bench;
+      performance.clearResourceTimings();
+      performance.setResourceTimingBufferSize(100_000);
+      const firstRows = b.paintedWhen(() => b.state().answered > 0);
+      const complete = b.paintedWhen(() => { const s = b.state(); return s.rows > 0 && !s.fetching && !s.loading; });
+      const clicked = performance.now();
+      [...document.querySelectorAll('button')].find((x) => x.textContent === 'Find jobs').click();
+      const firstMs = (await firstRows) - clicked;
+      const wallMs = (await complete) - clicked;
+      const pages = performance.getEntriesByType('resource').filter((e) => /\/jobs\/comparison\?/.test(e.name));
+      return { firstMs, wallMs, listMs: Math.max(...pages.map((e) => e.responseEnd)) - clicked, pages: pages.length };
+    }));
+    await context.close();
+  }
+  const mid = (key) => round(median(measured.map((m) => m[key])));
+  results.search = { jobs: 10_000, firstMs: mid('firstMs'), wallMs: mid('wallMs'), listMs: mid('listMs'), pages: measured[0].pages };
+  log('search measured');
+}
+
 /** Clicks a download button and times until the page says the file is saved, with the longest task. */
 async function exportAll(page, label) {
   const [download, timing] = await Promise.all([
@@ -579,6 +610,10 @@ row(`decode 10,000 jobs (${d.bodyKB} KB): Response.json() ${d.responseJsonMs} + 
 const b = results.batchFetch;
 row(`batch fetch 10,000 IDs, ${b.latencyMs} ms latency, at most ${MAX_BATCH} a request (ms; ideal ${b.idealMs}: ${b.requests} requests, ${b.inFlight} in flight)`, b.app.wallMs, b.baseline.wallMs, `${ratio(b.app.wallMs, b.idealMs)} of ideal`, '');
 row(`drill-down: click a job ID → its panel painted with ${results.drillDown.rows} differing rows (ms)`, results.drillDown.clickToPanelMs, '', '', '');
+const se = results.search;
+row(`Find jobs, Last 30 days of 100,000 (the newest ${se.jobs.toLocaleString('en')}, ${se.pages} list pages): click → list read (ms)`, se.listMs, '', '', '');
+row(`Find jobs, the newest ${se.jobs.toLocaleString('en')}: click → first rows painted, against 10,000 IDs by ID (ms)`, se.firstMs, results.render[10_000].app.firstMs, ratio(se.firstMs, results.render[10_000].app.firstMs), '');
+row(`Find jobs, the newest ${se.jobs.toLocaleString('en')}: click → all rows painted, against 10,000 IDs by ID (ms)`, se.wallMs, results.render[10_000].app.wallMs, ratio(se.wallMs, results.render[10_000].app.wallMs), '');
 row(`charts for ${results.charts.jobs.toLocaleString('en')} jobs: "Show charts" clicked → drawn (ms)`, results.charts.clickToDrawnMs, '', '', '');
 const rl = results.rateLimited;
 row(`100,000 IDs against --rate-limit ${rl.rateLimit}: click → all rows painted (ms; ideal ${rl.idealMs}, ${rl.requests} requests, ${rl.notLoaded} IDs not loaded)`, rl.wallMs, '', `${ratio(rl.wallMs, rl.idealMs)} of ideal`, '≤ 1.15× of ideal, 0 not loaded');

@@ -325,6 +325,34 @@ fn bodies_that_are_not_job_lists_keep_their_own_messages() {
 }
 
 #[wasm_bindgen_test]
+fn a_list_page_keeps_its_readable_items_and_counts_the_others() {
+    use job_viewer::api::decode_list;
+    let page = decode_list(&parsed(
+        r#"{"message": "ok", "meta": {}, "data": {"items": [
+              {"job_id": 1297, "source_dataset": "prod.orders", "created_at": "2026-12-01T02:00:00Z"},
+              "not a job object",
+              {"comparison_name": "an item without its job_id"}
+           ], "page": 1, "size": 50, "total": 3, "pages": 1}}"#,
+    ))
+    .unwrap();
+    let ids: Vec<u64> = page.items.iter().map(|i| i.job_id).collect();
+    assert_eq!((ids, page.unreadable), (vec![1297], 2));
+    assert_eq!(page.counts.total, Some(3.0));
+    let shape = |body: &str| match decode_list(&parsed(body)) {
+        Err(BodyError::UnexpectedShape { detail }) => detail,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        shape(r#"{"data": {"jobs": "not here"}}"#),
+        "the page has no “items” field"
+    );
+    assert_eq!(
+        shape(r#"{"data": []}"#),
+        "“data” is a list instead of a page of jobs"
+    );
+}
+
+#[wasm_bindgen_test]
 fn the_browser_reads_timestamps_as_utc_unless_they_say_otherwise() {
     let at = 1_736_935_202_000.0; // 2025-01-15T10:00:02Z
     for text in [
@@ -370,6 +398,7 @@ fn share_links_are_encoded_by_the_browser_and_stay_readable() {
         ids: "1040-1049,2001".into(),
         base_url: "https://dc.example.com/api/v1?x=1&y=2 z".into(),
         workspace_id: "8f14e45f-ceea-4e67-a8f3-5c7e2b1d9a10".into(),
+        search: None,
     };
     let query = encode_query(&view.to_params());
     assert_eq!(

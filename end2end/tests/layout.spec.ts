@@ -3,15 +3,16 @@ import { test, expect, expectAccessible } from './viewer';
 test('every field has a visible label and the controls are reachable by keyboard', async ({ viewer, page }) => {
   await viewer.open();
   for (const name of ['API base URL', 'API key', 'Workspace ID', 'Job IDs']) {
-    await expect(page.getByText(name, { exact: true })).toBeVisible();
+    await expect(page.locator('label').getByText(name, { exact: true })).toBeVisible();
   }
   await viewer.baseUrl.focus();
   const order: string[] = [];
-  for (let i = 0; i < 7; i++) {
+  for (let i = 0; i < 8; i++) {
     order.push(await page.evaluate(() => document.activeElement?.getAttribute('id') ?? document.activeElement?.textContent ?? ''));
     await page.keyboard.press('Tab');
   }
-  expect(order).toEqual(['base-url', 'api-key', 'Show key', 'remember-key', 'workspace-id', 'job-ids', 'Fetch jobs']);
+  // The selected tab is one stop (arrow keys choose the other), then its panel's fields.
+  expect(order).toEqual(['base-url', 'api-key', 'Show key', 'remember-key', 'workspace-id', 'tab-job-ids', 'job-ids', 'Fetch jobs']);
 });
 
 test('at 360 px wide the results read as labelled cards without sideways scrolling', async ({ viewer, page }) => {

@@ -6,7 +6,9 @@ use serde::Deserialize;
 use wasm_bindgen::JsValue;
 
 use super::diff::DiffDetails;
-use super::models::{BodyError, DecodedItem, ErrorBody, Job};
+use super::models::{
+    lenient, BodyError, DecodedItem, ErrorBody, Job, ListCounts, ListPage, ListedJob,
+};
 
 /// `{message, meta, data}`; only `data` is read, and kept as the browser parsed it.
 #[derive(Deserialize)]
@@ -81,6 +83,44 @@ pub fn job_object(body: &JsValue, id: u64) -> Result<Option<JsValue>, BodyError>
             DecodedItem::Job(job) => job.run_id == id,
             DecodedItem::Unreadable(_) => false,
         }))
+}
+
+/// `{items, total, pages}` of a list answer; `items` kept as the browser parsed it.
+#[derive(Deserialize)]
+struct ListData {
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    items: JsValue,
+    #[serde(default, deserialize_with = "lenient::number")]
+    total: Option<f64>,
+}
+
+/// One page of a list answer: each item decoded on its own, so one unreadable item is counted
+/// and the others are kept.
+pub fn decode_list(body: &JsValue) -> Result<ListPage, BodyError> {
+    let data = data_of(body, "an object", "a page of jobs")?;
+    let shape = |detail: String| BodyError::UnexpectedShape { detail };
+    let list: ListData = serde_wasm_bindgen::from_value(data)
+        .map_err(|e| shape(format!("the page cannot be read ({e})")))?;
+    if list.items.is_undefined() {
+        return Err(shape("the page has no “items” field".into()));
+    }
+    if !Array::is_array(&list.items) {
+        let found = kind(&list.items);
+        return Err(shape(format!(
+            "“items” is {found} instead of a list of jobs"
+        )));
+    }
+    let mut page = ListPage {
+        counts: ListCounts { total: list.total },
+        ..ListPage::default()
+    };
+    for item in Array::from(&list.items).iter() {
+        match serde_wasm_bindgen::from_value::<ListedJob>(item) {
+            Ok(job) => page.items.push(job),
+            Err(_) => page.unreadable += 1,
+        }
+    }
+    Ok(page)
 }
 
 /// The diff details in a diff-details answer's envelope.

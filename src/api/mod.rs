@@ -9,7 +9,7 @@ mod error;
 pub mod models;
 pub mod sent;
 
-pub use body::{decode_details, error_message};
+pub use body::{decode_details, decode_list, error_message};
 pub use error::{network_error, parse_retry_after, snippet, ApiError, REQUEST_TIMEOUT_SECS};
 
 use gloo_net::http::{Request, RequestBuilder};
@@ -19,7 +19,7 @@ use web_sys::AbortSignal;
 
 use body::{decode_diff, job_object};
 use diff::DiffDetails;
-use models::{BodyError, DecodedItem};
+use models::{BodyError, DecodedItem, ListPage};
 
 /// Who is asking: sent as headers on every call, never put in a URL.
 #[derive(Clone, PartialEq, Eq)]
@@ -157,6 +157,24 @@ pub async fn fetch_job_json(
 ) -> Result<Option<JsValue>, ApiError> {
     let (status, body) = post_ids(details_url, credentials, &[id], cancel).await?;
     job_object(&body, id).map_err(|e| ApiError::from_body(status, e))
+}
+
+/// `GET {list_url}?{query}`: one page of the jobs list (Find jobs), with the same rules for
+/// its errors as the details call.
+pub async fn fetch_job_list(
+    list_url: &str,
+    credentials: &Credentials,
+    query: &[(&'static str, String)],
+    cancel: &AbortSignal,
+) -> Result<ListPage, ApiError> {
+    let stop = Stop::new(cancel);
+    let request = stop
+        .sent_by(Request::get(list_url), credentials)
+        .query(query.iter().map(|(name, value)| (*name, value.as_str())))
+        .build()
+        .map_err(|_| stop.failed(list_url))?;
+    let (status, body) = answer(request, list_url, &stop).await?;
+    decode_list(&body).map_err(|e| ApiError::from_body(status, e))
 }
 
 /// `GET {diff_url}`: one job's diff details. A 404 here means the job has none.

@@ -133,6 +133,14 @@ pub struct Job {
     pub finished_at: Option<Timestamp>,
     #[serde(default)]
     pub result: Option<JobResult>,
+    /// What the list endpoint tells of the job, kept when the details call does not send it:
+    /// the grid's Source, Target and Created columns (Find jobs).
+    #[serde(default, deserialize_with = "lenient::text")]
+    pub source_dataset: Option<String>,
+    #[serde(default, deserialize_with = "lenient::text")]
+    pub target_dataset: Option<String>,
+    #[serde(default, deserialize_with = "lenient::timestamp")]
+    pub created_at: Option<Timestamp>,
 }
 
 /// One item of `GET /jobs/comparison`: the job's ID (named `job_id` there) and what the list
@@ -149,15 +157,36 @@ pub struct ListedJob {
     pub created_at: Option<Timestamp>,
 }
 
-/// `data` of `GET /jobs/comparison`: one page of the list, and how many match in all.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+impl ListedJob {
+    /// Gives `job` what the list knows and the details call did not send.
+    pub fn fill(&self, job: &mut Job) {
+        let fill = |kept: &mut Option<String>, listed: &Option<String>| {
+            if kept.is_none() {
+                kept.clone_from(listed);
+            }
+        };
+        fill(&mut job.source_dataset, &self.source_dataset);
+        fill(&mut job.target_dataset, &self.target_dataset);
+        if job.created_at.is_none() {
+            job.created_at.clone_from(&self.created_at);
+        }
+    }
+}
+
+/// What `data` of `GET /jobs/comparison` says besides its items: how many match in all (its
+/// `pages` is not read: the page counts them from the size the server used).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct ListCounts {
+    /// Jobs matching the search on every page together.
+    pub total: Option<f64>,
+}
+
+/// One page of the list: its jobs, how many of its items could not be read, and the counts.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListPage {
     pub items: Vec<ListedJob>,
-    /// Jobs matching the search on every page together.
-    #[serde(default, deserialize_with = "lenient::number")]
-    pub total: Option<f64>,
-    #[serde(default, deserialize_with = "lenient::number")]
-    pub pages: Option<f64>,
+    pub unreadable: usize,
+    pub counts: ListCounts,
 }
 
 impl Job {
@@ -173,6 +202,9 @@ impl Job {
             started_at: None,
             finished_at: None,
             result: None,
+            source_dataset: None,
+            target_dataset: None,
+            created_at: None,
         }
     }
 
@@ -224,7 +256,7 @@ impl ErrorBody {
 }
 
 /// The `deserialize_with` functions behind the models' leniency.
-mod lenient {
+pub(super) mod lenient {
     use super::*;
     use std::fmt;
 
@@ -631,36 +663,33 @@ mod tests {
     }
 
     #[test]
-    fn a_list_page_reads_its_items_as_demo_api_and_the_docs_send_them() {
-        let page: ListPage = serde_json::from_str(
-            r#"{"items": [
-                  {"job_id": 1297, "comparison_id": "c", "comparison_name": "orders", "status": "FAILURE",
-                   "source_dataset": "prod.orders", "target_dataset": "staging.orders",
-                   "time_taken": null, "created_at": "2026-12-01T02:00:00Z"},
-                  {"job_id": "1294", "source_dataset": null, "created_at": ""}
-               ],
-               "page": 1, "size": 2, "total": 5, "pages": 3}"#,
+    fn a_list_item_reads_as_demo_api_and_the_docs_send_it_and_fills_a_job() {
+        let item: ListedJob = serde_json::from_str(
+            r#"{"job_id": 1297, "comparison_id": "c", "comparison_name": "orders", "status": "FAILURE",
+                "source_dataset": "prod.orders", "target_dataset": "staging.orders",
+                "time_taken": null, "created_at": "2026-12-01T02:00:00Z"}"#,
         )
         .unwrap();
-        assert_eq!((page.total, page.pages), (Some(5.0), Some(3.0)));
-        let ids: Vec<u64> = page.items.iter().map(|i| i.job_id).collect();
-        assert_eq!(ids, [1297, 1294]);
-        assert_eq!(page.items[0].source_dataset.as_deref(), Some("prod.orders"));
+        assert_eq!(item.job_id, 1297);
+        let mut job = Job {
+            target_dataset: Some("sent by details".into()),
+            ..Job::with_status(1297, Some("FAILURE"))
+        };
+        item.fill(&mut job);
+        assert_eq!(job.source_dataset.as_deref(), Some("prod.orders"));
+        assert_eq!(job.target_dataset.as_deref(), Some("sent by details"));
         assert_eq!(
-            page.items[0].target_dataset.as_deref(),
-            Some("staging.orders")
-        );
-        assert_eq!(
-            page.items[0].created_at.as_ref().map(|t| t.raw.as_str()),
+            job.created_at.as_ref().map(|t| t.raw.as_str()),
             Some("2026-12-01T02:00:00Z")
         );
-        assert_eq!(
-            (&page.items[1].source_dataset, &page.items[1].created_at),
-            (&None, &None)
-        );
-        let no_id = r#"{"items": [{"comparison_id": "c"}], "total": 1}"#;
+        let sparse: ListedJob =
+            serde_json::from_str(r#"{"job_id": "1294", "source_dataset": null, "created_at": ""}"#)
+                .unwrap();
+        assert_eq!((sparse.job_id, &sparse.source_dataset), (1294, &None));
+        assert_eq!(sparse.created_at, None);
+        let no_id = r#"{"comparison_id": "c"}"#;
         assert!(
-            serde_json::from_str::<ListPage>(no_id).is_err(),
+            serde_json::from_str::<ListedJob>(no_id).is_err(),
             "an item without an ID"
         );
     }

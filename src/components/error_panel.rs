@@ -16,8 +16,19 @@ pub fn ErrorPanel(
         }
         fetch.report.with(|report| {
             let report = report.as_ref()?;
+            let search = report.search_failed.as_ref().map(|error| {
+                let found = report.store.summary().requested;
+                let heading = match found {
+                    0 => "The search could not be run".to_string(),
+                    n => format!(
+                        "The search stopped early: the {} jobs found before it stopped are shown",
+                        group_thousands(n as u64)
+                    ),
+                };
+                (heading, vec![error.to_string()])
+            });
             if report.failures.is_empty() {
-                return None;
+                return search;
             }
             let heading = if report.nothing_loaded() {
                 "The jobs could not be loaded".to_string()
@@ -29,7 +40,7 @@ pub fn ErrorPanel(
                 )
             };
             let messages: Vec<String> = report.failures.iter().map(ApiError::to_string).collect();
-            Some((heading, messages))
+            search.or(Some((heading, messages)))
         })
     };
     move || {

@@ -1,10 +1,16 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use super::{ApiKeyInput, BaseUrlField, FieldError, FormFields, JobIdsField, KeyMemory};
+use super::find::{find_panel_view, preload_find};
+use super::form_state::{FindForm, FormTab};
+use super::{
+    ApiKeyInput, BaseUrlField, ChunkSlot, FieldError, FormFields, FormTabs, JobIdsField, KeyMemory,
+};
+use crate::chunk::Chunk;
 use crate::input::form_input::{Field, FieldErrors};
 
-/// The request form: base URL, key, workspace, job IDs, and the button.
+/// The request form: base URL, key, workspace, then the two ways in as tabs: job IDs, or a
+/// search (Find jobs), each with its button.
 #[component]
 pub fn FetchForm(
     /// The fields' values.
@@ -19,7 +25,13 @@ pub fn FetchForm(
     on_submit: Callback<()>,
     /// Whether and how the key is remembered on this device.
     key_memory: KeyMemory,
+    /// The tab shown: Job IDs or Find jobs.
+    tab: RwSignal<FormTab>,
+    /// The Find jobs fields.
+    find: FindForm,
 ) -> impl IntoView {
+    let find_chunk = Chunk::new(|| Box::pin(preload_find()));
+    let hidden_unless = move |shown: FormTab| move || tab.get() != shown;
     let error_of =
         move |field: Field| Signal::derive(move || errors.with(|e| e.get(field).clone()));
     let workspace = Field::WorkspaceId;
@@ -53,10 +65,23 @@ pub fn FetchForm(
                 />
                 <FieldError id=workspace.error_id() message=workspace_error/>
             </div>
-            <JobIdsField value=fields.job_ids error=error_of(Field::JobIds) busy=busy on_submit=on_submit/>
-            <button type="submit" class="primary" disabled=busy>
-                {move || if busy.get() { "Fetching…" } else { "Fetch jobs" }}
-            </button>
+            <div class="ways-in">
+                <FormTabs tab=tab/>
+                <div role="tabpanel" class="tab-panel" id=FormTab::JobIds.panel_id() hidden=hidden_unless(FormTab::JobIds)>
+                    <JobIdsField value=fields.job_ids error=error_of(Field::JobIds) busy=busy on_submit=on_submit/>
+                    <button type="submit" class="primary" disabled=busy>
+                        {move || if busy.get() { "Fetching…" } else { "Fetch jobs" }}
+                    </button>
+                </div>
+                <div role="tabpanel" class="tab-panel" id=FormTab::Find.panel_id() hidden=hidden_unless(FormTab::Find)>
+                    <ChunkSlot
+                        chunk=find_chunk
+                        wanted=Signal::derive(move || tab.get() == FormTab::Find)
+                        what="Find jobs form"
+                        render=move || find_panel_view(find, busy)
+                    />
+                </div>
+            </div>
         </form>
     }
 }

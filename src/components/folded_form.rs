@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::form_state::{FindForm, FormTab};
 use super::FormFields;
 
 /// The form, folded once results show so the grid gets the screen: what was asked for, and the
@@ -14,11 +15,21 @@ pub fn FoldedForm(
     on_edit: Callback<()>,
     /// Fetches the same jobs again.
     on_fetch_again: Callback<()>,
+    /// The tab the jobs came from.
+    tab: RwSignal<FormTab>,
+    /// The Find jobs fields, said in a line when the jobs came from a search.
+    find: FindForm,
 ) -> impl IntoView {
     // The form cannot change while it is folded: what it asks is read once.
-    let ids = fields
-        .job_ids
-        .with_untracked(|ids| ids.split_whitespace().collect::<Vec<_>>().join(" "));
+    let (what, ids) = match tab.get_untracked() {
+        FormTab::JobIds => (
+            "Job IDs",
+            fields
+                .job_ids
+                .with_untracked(|ids| ids.split_whitespace().collect::<Vec<_>>().join(" ")),
+        ),
+        FormTab::Find => ("Search", find.snapshot().describe()),
+    };
     let title = ids.clone();
     let workspace = fields.workspace_id.get_untracked();
     // One handler type for both buttons: each distinct closure type costs the page code.
@@ -26,7 +37,7 @@ pub fn FoldedForm(
     view! {
         <div class="folded-form" role="group" aria-label="Jobs fetched">
             <dl>
-                <div><dt>"Job IDs"</dt><dd class="ids" title=title>{ids}</dd></div>
+                <div><dt>{what}</dt><dd class="ids" title=title>{ids}</dd></div>
                 <div><dt>"Workspace"</dt><dd>{workspace}</dd></div>
             </dl>
             <button type="button" class="secondary" on:click=run(on_edit)>

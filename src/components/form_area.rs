@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::form_state::{FindForm, FormTab};
 use super::{FetchForm, FoldedForm, FormFields, KeyMemory};
 use crate::input::endpoint::{api_root, details_url};
 use crate::input::form_input::FieldErrors;
@@ -23,6 +24,10 @@ pub fn FormArea(
     key_memory: KeyMemory,
     /// The page's origin, which an empty base URL stands for.
     origin: String,
+    /// The form's tab: Job IDs or Find jobs.
+    tab: RwSignal<FormTab>,
+    /// The Find jobs fields.
+    find: FindForm,
 ) -> impl IntoView {
     let calls_url = Signal::derive(move || {
         fields
@@ -32,7 +37,7 @@ pub fn FormArea(
     view! {
         {move || {
             folded.get().then(|| view! {
-                <FoldedForm fields=fields busy=busy on_edit=on_edit on_fetch_again=on_submit/>
+                <FoldedForm fields=fields busy=busy on_edit=on_edit on_fetch_again=on_submit tab=tab find=find/>
             })
         }}
         <div hidden=folded>
@@ -43,6 +48,8 @@ pub fn FormArea(
                 busy=busy
                 on_submit=on_submit
                 key_memory=key_memory
+                tab=tab
+                find=find
             />
         </div>
     }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::StatusNotice;
+use crate::find::search::{FindError, FindSearch, Since};
 use crate::input::form_input::{Field, FieldErrors, Fields, FormInput};
 use crate::link::saved_settings::{self, SavedSettings};
 use crate::link::share_link::SharedView;
@@ -24,7 +25,7 @@ impl FormFields {
     /// Puts a link's IDs, base URL and workspace in the form; a link without a workspace keeps
     /// the remembered one. A page opened without a link gets the remembered connection.
     pub fn fill_from_link(&self, link: &SharedView, saved: &SavedSettings) {
-        if link.has_ids() {
+        if link.names_jobs() {
             self.job_ids.set(link.ids.clone());
             self.base_url.set(link.base_url.clone());
             let workspace = if link.workspace_id.is_empty() {
@@ -73,6 +74,114 @@ pub fn opening_form(
     (fields, KeyMemory::new(fields.api_key, remember_key, notice))
 }
 
+/// The form's two ways in: its tabs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FormTab {
+    #[default]
+    JobIds,
+    Find,
+}
+
+impl FormTab {
+    pub const ALL: [FormTab; 2] = [FormTab::JobIds, FormTab::Find];
+
+    pub const fn label(self) -> &'static str {
+        match self {
+            FormTab::JobIds => "Job IDs",
+            FormTab::Find => "Find jobs",
+        }
+    }
+
+    /// The tab's element ID; its panel's is `panel-` and the same name.
+    pub const fn id(self) -> &'static str {
+        match self {
+            FormTab::JobIds => "tab-job-ids",
+            FormTab::Find => "tab-find",
+        }
+    }
+
+    pub const fn panel_id(self) -> &'static str {
+        match self {
+            FormTab::JobIds => "panel-job-ids",
+            FormTab::Find => "panel-find",
+        }
+    }
+}
+
+/// The Find jobs tab's fields as typed, kept while the other tab is shown, and the message
+/// about its time range.
+#[derive(Clone, Copy)]
+pub struct FindForm {
+    /// The "Since" choice's link value: `1h`, `24h`, `7d`, `30d` or `custom`.
+    pub since: RwSignal<String>,
+    pub from: RwSignal<String>,
+    pub to: RwSignal<String>,
+    pub statuses: RwSignal<Vec<&'static str>>,
+    pub name: RwSignal<String>,
+    pub source: RwSignal<String>,
+    pub target: RwSignal<String>,
+    /// What is wrong with the range, next to the field it names.
+    pub error: RwSignal<Option<FindError>>,
+}
+
+impl FindForm {
+    pub fn new() -> FindForm {
+        let text = || RwSignal::new(String::new());
+        FindForm {
+            since: RwSignal::new(Since::default().param().to_string()),
+            from: text(),
+            to: text(),
+            statuses: RwSignal::new(Vec::new()),
+            name: text(),
+            source: text(),
+            target: text(),
+            error: RwSignal::new(None),
+        }
+    }
+
+    /// The search as typed.
+    pub fn snapshot(&self) -> FindSearch {
+        let since = self.since.get_untracked();
+        let since = Since::RELATIVE
+            .iter()
+            .find(|(.., param)| *param == since)
+            .map_or_else(
+                || Since::Custom {
+                    from: self.from.get_untracked(),
+                    to: self.to.get_untracked(),
+                },
+                |(relative, ..)| relative.clone(),
+            );
+        FindSearch {
+            since,
+            statuses: self.statuses.get_untracked(),
+            name: self.name.get_untracked(),
+            source: self.source.get_untracked(),
+            target: self.target.get_untracked(),
+        }
+    }
+
+    /// Puts a link's search in the fields.
+    pub fn fill(&self, search: &FindSearch) {
+        self.since.set(search.since.param().to_string());
+        if let Since::Custom { from, to } = &search.since {
+            self.from.set(from.clone());
+            self.to.set(to.clone());
+        }
+        self.statuses.set(search.statuses.clone());
+        self.name.set(search.name.clone());
+        self.source.set(search.source.clone());
+        self.target.set(search.target.clone());
+        self.error.set(None);
+    }
+}
+
+impl Default for FindForm {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// The "Remember key on this device" state and what ticking it or "Forget key" does.
 #[derive(Clone, Copy)]
 pub struct KeyMemory {
@@ -118,10 +227,15 @@ pub fn focus_first_invalid(errors: &FieldErrors) {
 
 /// Moves focus to one of the form's fields.
 pub fn focus_field(field: Field) {
+    focus_id(field.id());
+}
+
+/// Moves focus to the element with this ID, if the page has it.
+pub fn focus_id(id: &str) {
     use wasm_bindgen::JsCast;
     let element = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(field.id()))
+        .and_then(|d| d.get_element_by_id(id))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(element) = element {
         let _ = element.focus();

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::form_state::{focus_field, opening_form};
+use super::form_state::{focus_field, focus_id, opening_form, FindForm, FormTab};
 use super::page_actions::{FetchOrigin, PageActions};
 use super::{
     preload_results, results_view, ChunkSlot, ErrorPanel, FormArea, FramedNotice, StatusLine,
@@ -55,29 +55,36 @@ pub fn JobViewerPage(
         editing,
         notice,
         origin: StoredValue::new(page_origin()),
+        tab: RwSignal::new(FormTab::default()),
+        find_form: FindForm::new(),
     };
+    actions.show_search(&link);
     // Not when the person already typed into the static shell: they are in the middle of
     // something (maybe the key), and Fetch jobs is one press away. After the first render, so
     // the field to focus exists.
-    if link.shared.has_ids() && typed.is_empty() {
+    if link.shared.names_jobs() && typed.is_empty() {
         request_animation_frame(move || actions.open_link());
     }
     history::on_back_forward(move |link| actions.restore(link));
     let on_submit = Callback::new(move |()| {
         if !fetch.fetching.get_untracked() {
-            actions.submit(FetchOrigin::User); // the button is disabled; this catches Ctrl+Enter
+            actions.ask(FetchOrigin::User); // the button is disabled; this catches Ctrl+Enter
         }
     });
     let on_edit = Callback::new(move |()| {
         editing.set(true);
-        request_animation_frame(|| focus_field(Field::JobIds));
+        let tab = actions.tab.get_untracked();
+        request_animation_frame(move || match tab {
+            FormTab::JobIds => focus_field(Field::JobIds),
+            FormTab::Find => focus_id("find-since"),
+        });
     });
     view! {
         <main>
             <header class="page-header">
                 <div>
                     <h1>"Datachecks Job Viewer"</h1>
-                    <p class="lede">"Look up comparison jobs by ID: status, diff outcome, reasons and timing."</p>
+                    <p class="lede">"Look up comparison jobs by ID or find recent ones: status, diff outcome, reasons and timing."</p>
                 </div>
                 <ThemePicker/>
             </header>
@@ -91,6 +98,8 @@ pub fn JobViewerPage(
                 on_edit=on_edit
                 key_memory=key_memory
                 origin=actions.origin.get_value()
+                tab=actions.tab
+                find=actions.find_form
             />
             {framed.then(|| view! { <FramedNotice/> })}
             <StatusLine fetch=fetch notice=notice/>

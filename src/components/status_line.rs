@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{FetchProgress, StatusNotice};
+use super::{FetchProgress, SearchProgress, StatusNotice};
 use crate::jobs::job_fetch::JobFetch;
 use crate::jobs::notices::cancelled_notice;
 
@@ -21,6 +21,7 @@ pub fn StatusLine(
     });
     view! {
         <div class="status-line" role="status" aria-live="polite">
+            <SearchProgress reading=fetch.reading.into() on_cancel=on_cancel/>
             <FetchProgress progress=fetch.progress.into() now=fetch.live.now on_cancel=on_cancel/>
             <p class="notice" hidden=move || notice.0.with(Option::is_none)>
                 {move || notice.0.get().unwrap_or_default()}

@@ -122,6 +122,9 @@ impl CsvExport {
             self.instant(job.started_at.as_ref()),
             self.instant(job.finished_at.as_ref()),
             Cow::Owned(run_time),
+            text(job.source_dataset.as_deref()),
+            text(job.target_dataset.as_deref()),
+            self.instant(job.created_at.as_ref()),
             text(job.comparison_id.as_deref()),
             Cow::Owned(time_taken),
             raw(job.started_at.as_ref()),
@@ -230,6 +233,9 @@ mod tests {
             "Started",
             "Finished",
             "Duration (s)",
+            "Source dataset",
+            "Target dataset",
+            "Created",
             "Comparison ID",
             "Time taken (s)",
             "Started (as sent)",
@@ -254,6 +260,9 @@ mod tests {
                 "ISO(1000)",
                 "ISO(104000)",
                 "103.2",
+                "",
+                "",
+                "",
                 "eeee-05",
                 "103.2",
                 "2025-01-15T10:00:02Z",
@@ -297,6 +306,7 @@ mod tests {
                 diff_reasons: vec!["\r=2".into(), "=3".into()],
                 time_taken: Some(-1.5),
             }),
+            source_dataset: Some("=HYPERLINK(1)".into()),
             ..Job::with_status(8, None)
         };
         let rows = read_back(&export(&[JobRow::Found(job)], 0.0));
@@ -310,9 +320,10 @@ mod tests {
         );
         assert_eq!(row[5], "'-2+3");
         assert_eq!((row[6].as_str(), row[7].as_str()), ("'=NOW()", "ISO(5)"));
-        assert_eq!(row[9], "'@SUM(1)");
-        assert_eq!(row[10], "-1.5", "the page's own numbers are left alone");
-        assert_eq!((row[11].as_str(), row[12].as_str()), ("'=NOW()", "'\t1"));
+        assert_eq!(row[9], "'=HYPERLINK(1)", "the list's texts too");
+        assert_eq!(row[12], "'@SUM(1)");
+        assert_eq!(row[13], "-1.5", "the page's own numbers are left alone");
+        assert_eq!((row[14].as_str(), row[15].as_str()), ("'=NOW()", "'\t1"));
     }
 
     #[test]
@@ -330,7 +341,7 @@ mod tests {
         csv.push(&JobRow::Found(Job::with_status(10, None)), 0.0);
         let rows = read_back(&csv.finish());
         assert_eq!(rows[1][6..8], ["yesterday", "'+275760-09-13T00:00:00.000Z"]);
-        assert_eq!(rows[2][6..14], ["", "", "", "", "", "", "", ""]);
+        assert_eq!(rows[2][6..17], [""; 11]);
     }
 
     #[test]
@@ -348,7 +359,7 @@ mod tests {
         let rows = read_back(&export(&rows, 70_000.0));
         let durations: Vec<[&str; 2]> = rows[1..]
             .iter()
-            .map(|r| [r[8].as_str(), r[10].as_str()])
+            .map(|r| [r[8].as_str(), r[13].as_str()])
             .collect();
         assert_eq!(durations, [["5.25", ""], ["", ""], ["103.2", "103.2"]]);
     }

@@ -117,6 +117,35 @@ impl FindSearch {
         ticked.into_iter().chain(texts).collect()
     }
 
+    /// The search in a line, for the folded form: "Last 24 hours · FAILURE · name contains
+    /// “orders”".
+    pub fn describe(&self) -> String {
+        let window = match &self.since {
+            Since::Custom { from, to } => format!("{from} to {to}"),
+            relative => Since::RELATIVE
+                .iter()
+                .find(|(since, ..)| since == relative)
+                .map_or_else(String::new, |(_, label, _)| label.to_string()),
+        };
+        let statuses = match self.statuses.is_empty() {
+            true => "every status".to_string(),
+            false => self.statuses.join(", "),
+        };
+        let texts = [
+            ("name contains", &self.name),
+            ("source", &self.source),
+            ("target", &self.target),
+        ]
+        .into_iter()
+        .filter(|(_, text)| !text.trim().is_empty())
+        .map(|(what, text)| format!("{what} “{}”", text.trim()));
+        [window, statuses]
+            .into_iter()
+            .chain(texts)
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
     /// A search from a link's parameters, or `None` when the link holds none (`since` is what
     /// makes a link a search). Unknown statuses are dropped; names outside the search's are not
     /// its business.
@@ -254,6 +283,14 @@ mod tests {
         let back = FindSearch::from_params(params.iter().map(|(k, v)| (*k, v.as_str()))).unwrap();
         assert_eq!(back.since, Since::LastHour);
         assert_eq!(back.statuses, ["SUCCESS", "FAILURE"]);
+        assert_eq!(
+            back.describe(),
+            "Last hour · SUCCESS, FAILURE · name contains “orders” · source “prod.orders”"
+        );
+        assert_eq!(
+            custom("2026-12-02T09:30", "2026-12-03T10:00").describe(),
+            "2026-12-02T09:30 to 2026-12-03T10:00 · every status"
+        );
         // Opened later, it measures back from the later now.
         let later = NOW + 5.0 * HOUR_MS;
         let window = back.window(later, fake_local).unwrap();

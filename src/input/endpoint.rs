@@ -90,6 +90,14 @@ pub fn details_url(api_root: &str) -> String {
     format!("{api_root}/jobs/comparison/details")
 }
 
+/// `GET` here for a page of the jobs list, beside the details URL (`details_url`'s answer).
+pub fn list_url(details_url: &str) -> String {
+    details_url
+        .strip_suffix("/details")
+        .unwrap_or(details_url)
+        .to_string()
+}
+
 /// `GET` here for one job's diff details, beside the details URL (`details_url`'s answer).
 pub fn diff_details_url(details_url: &str, id: u64) -> String {
     let comparison = details_url.strip_suffix("details").unwrap_or(details_url);
@@ -146,6 +154,10 @@ mod tests {
         assert_eq!(
             diff_details_url(&details_url(&root("http://h/dc")), 1042),
             "http://h/dc/api/v1/jobs/comparison/1042/diff-details"
+        );
+        assert_eq!(
+            list_url(&details_url(&root("http://h/dc"))),
+            "http://h/dc/api/v1/jobs/comparison"
         );
     }
 

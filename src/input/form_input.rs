@@ -141,8 +141,21 @@ fn header_problem(value: &str) -> Option<&'static str> {
     }
 }
 
-pub fn validate(input: &FormInput, page_origin: &str) -> Result<JobQuery, FieldErrors> {
-    let mut errors = FieldErrors::default();
+/// Where to ask and as whom: what both ways in (Job IDs and Find jobs) need.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Connection {
+    /// The exact URL the page will `POST` to; the list's is beside it.
+    pub details_url: String,
+    pub api_key: String,
+    pub workspace_id: String,
+}
+
+/// Checks the base URL, the key and the workspace, putting each problem in `errors`.
+fn check_connection(
+    input: &FormInput,
+    page_origin: &str,
+    errors: &mut FieldErrors,
+) -> Option<Connection> {
     let root = api_root(&input.base_url, page_origin)
         .map_err(|e| errors.base_url = Some(e.to_string()))
         .ok();
@@ -164,16 +177,34 @@ pub fn validate(input: &FormInput, page_origin: &str) -> Result<JobQuery, FieldE
             "The workspace ID “{workspace_id}” {problem}; it should look like 8f14e45f-ceea-4e67-a8f3-5c7e2b1d9a10."
         ));
     }
+    let ok = errors.api_key.is_none() && errors.workspace_id.is_none();
+    root.filter(|_| ok).map(|root| Connection {
+        details_url: details_url(&root),
+        api_key: api_key.to_string(),
+        workspace_id: workspace_id.to_string(),
+    })
+}
 
+/// The connection fields alone, for Find jobs (the Job IDs box is not its business).
+pub fn validate_connection(
+    input: &FormInput,
+    page_origin: &str,
+) -> Result<Connection, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    check_connection(input, page_origin, &mut errors).ok_or(errors)
+}
+
+pub fn validate(input: &FormInput, page_origin: &str) -> Result<JobQuery, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let connection = check_connection(input, page_origin, &mut errors);
     let ids = parse_job_ids(&input.job_ids)
         .map_err(|e| errors.job_ids = Some(e.to_string()))
         .ok();
-
-    match (root, ids) {
-        (Some(root), Some(ids)) if errors.is_empty() => Ok(JobQuery {
-            details_url: details_url(&root),
-            api_key: api_key.to_string(),
-            workspace_id: workspace_id.to_string(),
+    match (connection, ids) {
+        (Some(connection), Some(ids)) => Ok(JobQuery {
+            details_url: connection.details_url,
+            api_key: connection.api_key,
+            workspace_id: connection.workspace_id,
             ids,
         }),
         _ => Err(errors),
@@ -236,5 +267,19 @@ mod tests {
         assert!(errors.api_key.unwrap().contains("space"));
         assert!(errors.workspace_id.unwrap().contains("“wörk”"));
         assert!(errors.job_ids.unwrap().contains("“12a”"));
+    }
+
+    #[test]
+    fn find_jobs_needs_the_connection_and_not_the_ids() {
+        let connection =
+            validate_connection(&input("", "k", "ws", ""), "http://page.test").unwrap();
+        assert_eq!(
+            connection.details_url,
+            "http://page.test/api/v1/jobs/comparison/details"
+        );
+        let errors =
+            validate_connection(&input("", "", "ws", "12a"), "http://page.test").unwrap_err();
+        assert!(errors.api_key.is_some());
+        assert_eq!(errors.job_ids, None);
     }
 }

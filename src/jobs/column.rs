@@ -43,6 +43,8 @@ pub struct Column {
     pub class: &'static str,
     /// Its cell heads the row (`<th scope="row">`): what a screen reader names the row by.
     pub heads_row: bool,
+    /// Only the jobs list sends its value: the grid shows it for a set that Find jobs found.
+    pub listed: bool,
     /// What a found job's cell shows; `now_ms` is one clock reading for the whole table.
     pub cell: for<'a> fn(&'a Job, f64) -> Cell<'a>,
     pub sort_key: for<'a> fn(&'a Job, f64) -> SortKey<'a>,
@@ -89,19 +91,21 @@ pub const RUN_ID: Column = Column {
     label: "Run ID",
     class: "col-id",
     heads_row: true,
+    listed: false,
     cell: |job, _| Cell::Text(job.run_id.to_string()),
     sort_key: |job, _| SortKey::Number(job.run_id as f64),
     search: |job, needle| needle.in_id(job.run_id),
 };
 
 /// Every column, in the order shown.
-pub const COLUMNS: [Column; 9] = [
+pub const COLUMNS: [Column; 12] = [
     RUN_ID,
     Column {
         key: "comparison",
         label: "Comparison",
         class: "col-name",
         heads_row: false,
+        listed: false,
         cell: |job, _| Cell::Comparison {
             name: job
                 .comparison_name
@@ -120,6 +124,7 @@ pub const COLUMNS: [Column; 9] = [
         label: "Status",
         class: "col-status",
         heads_row: false,
+        listed: false,
         cell: |job, _| match &job.status {
             Some(status) => Cell::Badge(Tone::of_status(status), status.label()),
             None => Cell::Empty,
@@ -132,6 +137,7 @@ pub const COLUMNS: [Column; 9] = [
         label: "Outcome",
         class: "col-outcome",
         heads_row: false,
+        listed: false,
         cell: |job, _| match job.outcome() {
             Some(outcome) => Cell::Badge(Tone::of_outcome(outcome), outcome.label()),
             None => Cell::Empty,
@@ -144,6 +150,7 @@ pub const COLUMNS: [Column; 9] = [
         label: "Diff reasons",
         class: "col-reasons",
         heads_row: false,
+        listed: false,
         cell: |job, _| match job.result.as_ref().map(|r| r.diff_reasons.as_slice()) {
             Some(reasons) if !reasons.is_empty() => Cell::List(reasons),
             _ => Cell::Empty,
@@ -162,6 +169,7 @@ pub const COLUMNS: [Column; 9] = [
         label: "Failure reason",
         class: "col-failure",
         heads_row: false,
+        listed: false,
         cell: |job, _| text_or_empty(job.failure_reason.as_deref()),
         sort_key: |job, _| text_key(job.failure_reason.as_deref()),
         search: |job, needle| needle.in_some(job.failure_reason.as_deref()),
@@ -171,6 +179,7 @@ pub const COLUMNS: [Column; 9] = [
         label: "Started",
         class: "col-time",
         heads_row: false,
+        listed: false,
         cell: |job, _| job.started_at.as_ref().map_or(Cell::Empty, Cell::Time),
         sort_key: |job, _| instant_key(job.started_at.as_ref()),
         search: not_searched,
@@ -180,6 +189,7 @@ pub const COLUMNS: [Column; 9] = [
         label: "Finished",
         class: "col-time",
         heads_row: false,
+        listed: false,
         cell: |job, _| job.finished_at.as_ref().map_or(Cell::Empty, Cell::Time),
         sort_key: |job, _| instant_key(job.finished_at.as_ref()),
         search: not_searched,
@@ -189,6 +199,7 @@ pub const COLUMNS: [Column; 9] = [
         label: "Duration",
         class: "col-duration",
         heads_row: false,
+        listed: false,
         cell: |job, now_ms| Cell::Duration(duration(job, now_ms)),
         sort_key: |job, now_ms| {
             duration(job, now_ms)
@@ -197,10 +208,57 @@ pub const COLUMNS: [Column; 9] = [
         },
         search: not_searched,
     },
+    Column {
+        key: "source",
+        label: "Source dataset",
+        class: "col-dataset",
+        heads_row: false,
+        listed: true,
+        cell: |job, _| text_or_empty(job.source_dataset.as_deref()),
+        sort_key: |job, _| text_key(job.source_dataset.as_deref()),
+        search: |job, needle| needle.in_some(job.source_dataset.as_deref()),
+    },
+    Column {
+        key: "target",
+        label: "Target dataset",
+        class: "col-dataset",
+        heads_row: false,
+        listed: true,
+        cell: |job, _| text_or_empty(job.target_dataset.as_deref()),
+        sort_key: |job, _| text_key(job.target_dataset.as_deref()),
+        search: |job, needle| needle.in_some(job.target_dataset.as_deref()),
+    },
+    Column {
+        key: "created",
+        label: "Created",
+        class: "col-time",
+        heads_row: false,
+        listed: true,
+        cell: |job, _| job.created_at.as_ref().map_or(Cell::Empty, Cell::Time),
+        sort_key: |job, _| instant_key(job.created_at.as_ref()),
+        search: not_searched,
+    },
 ];
 
-/// The columns after the Run ID: the ones a message row spans.
-pub const SPANNED: usize = COLUMNS.len() - 1;
+impl Column {
+    /// Its class on `<col>`, `<th>` and cells: its width, and for a listed column the class
+    /// that hides it when the set did not come from a search.
+    pub fn classes(&self) -> &'static str {
+        match (self.listed, self.class) {
+            (true, "col-dataset") => "col-dataset listed-col",
+            (true, _) => "col-time listed-col",
+            (false, class) => class,
+        }
+    }
+}
+
+/// The columns every set shows, the list's own coming after them: what the grid's spacers and
+/// message rows span. A span over the list's columns too would add empty columns to a set that
+/// hides them, and squeeze the others.
+pub const ALWAYS_SHOWN: usize = 9;
+
+/// The columns after the Run ID that every set shows: the ones a message row spans.
+pub const SPANNED: usize = ALWAYS_SHOWN - 1;
 
 #[cfg(test)]
 mod tests {
@@ -238,7 +296,10 @@ mod tests {
                 "Failure reason",
                 "Started",
                 "Finished",
-                "Duration"
+                "Duration",
+                "Source dataset",
+                "Target dataset",
+                "Created"
             ]
         );
         assert_eq!((RUN_ID.cell)(&job, 0.0), Cell::Text("1042".into()));
@@ -262,6 +323,14 @@ mod tests {
                 comparison_id: Some("eeeeeeee-0000-0000-0000-000000000005")
             }
         );
+        assert_eq!(
+            (column("source").cell)(&job, 0.0),
+            Cell::Empty,
+            "the details call sends none"
+        );
+        assert!(COLUMNS
+            .iter()
+            .all(|c| c.listed == c.classes().contains("listed-col")));
     }
 
     #[test]

@@ -13,6 +13,7 @@ use super::batching::{
 use super::store::JobStore;
 use crate::api::models::DecodedItem;
 use crate::api::ApiError;
+use crate::find::reading::ReadEnd;
 
 /// How far a fetch has come.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -31,6 +32,8 @@ pub struct FetchReport {
     pub store: JobStore,
     /// Each distinct failure, once.
     pub failures: Vec<ApiError>,
+    /// Why the search that found the set stopped before reading every page.
+    pub search_failed: Option<ApiError>,
 }
 
 impl FetchReport {
@@ -39,6 +42,16 @@ impl FetchReport {
         FetchReport {
             store: JobStore::new(ids),
             failures: Vec::new(),
+            search_failed: None,
+        }
+    }
+
+    /// A report for the jobs a search found, every row loading, and why it stopped, if it did.
+    pub fn searched(end: ReadEnd) -> FetchReport {
+        FetchReport {
+            store: JobStore::listed(end.found.jobs),
+            failures: Vec::new(),
+            search_failed: end.failed,
         }
     }
 

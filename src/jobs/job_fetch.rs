@@ -13,9 +13,12 @@ use web_sys::AbortController;
 
 use super::batching::Pace;
 use super::fetch_jobs::{fetch_jobs, FetchReport, Progress, Transport};
+use super::job_row::JobRow;
+use super::job_search::ListSource;
 use super::lifecycle::{Lifecycle, Phase, Round, RoundEnd, RoundKind, Timer};
 use super::refresh::change_sentence;
 use crate::api::{fetch_job_details, ApiError, Credentials};
+use crate::find::reading::Reading;
 use crate::input::form_input::JobQuery;
 use crate::link::saved_settings;
 use crate::time::local_time::now_ms;
@@ -30,7 +33,7 @@ const NOTIFY_EVERY_MS: f64 = 100.0;
 /// The state of the page's fetch, as signals the views read.
 #[derive(Clone, Copy)]
 pub struct JobFetch {
-    lifecycle: RwSignal<Lifecycle>,
+    pub(super) lifecycle: RwSignal<Lifecycle>,
     /// What the running or last fetch found; `None` before the first, and after `clear`.
     pub report: RwSignal<Option<FetchReport>>,
     /// Some batch has been answered, so there are rows to show.
@@ -39,13 +42,17 @@ pub struct JobFetch {
     pub fetching: Memo<bool>,
     /// Batches done of total while the set is being fetched.
     pub progress: Memo<Option<Progress>>,
+    /// Pages read of the list while a search finds its set.
+    pub reading: Memo<Option<Reading>>,
     /// The running round's controller: aborting it stops every request of that round.
-    controller: StoredValue<Option<AbortController>, LocalStorage>,
+    pub(super) controller: StoredValue<Option<AbortController>, LocalStorage>,
     /// Where the set shown came from, to ask again.
-    source: StoredValue<Option<(String, Credentials)>>,
+    pub(super) source: StoredValue<Option<(String, Credentials)>>,
+    /// The search that found the set shown, when Find jobs did: a relative one is asked again.
+    pub(super) search: StoredValue<Option<ListSource>>,
     /// How large the batches and how many in flight, as the set's last round left it: a refresh
     /// starts from what the fetch learned about the server.
-    pace: StoredValue<Pace>,
+    pub(super) pace: StoredValue<Pace>,
     /// Lets views hear of landed batches: at once after a quiet spell, else at most every
     /// `NOTIFY_EVERY_MS` (a throttle, leading and trailing).
     notify_landed: StoredValue<Arc<dyn Fn() + Send + Sync>>,
@@ -68,6 +75,8 @@ pub struct Live {
     pub news: RwSignal<Option<String>>,
     /// The IDs whose rows the last refresh changed, marked for a few seconds.
     pub changed: RwSignal<Vec<u64>>,
+    /// The IDs a search's last re-list added at the top, marked as new for a few seconds.
+    pub added: RwSignal<Vec<u64>>,
     /// The page's clock, ticking each second: "Updated 12 s ago" and "running for" read it.
     pub now: RwSignal<f64>,
 }
@@ -90,8 +99,10 @@ impl JobFetch {
             }),
             fetching: Memo::new(move |_| lifecycle.with(Lifecycle::fetching)),
             progress: Memo::new(move |_| lifecycle.with(Lifecycle::progress)),
+            reading: Memo::new(move |_| lifecycle.with(Lifecycle::reading)),
             controller: StoredValue::new_local(None),
             source: StoredValue::new(None),
+            search: StoredValue::new(None),
             pace: StoredValue::new(Pace::default()),
             notify_landed: StoredValue::new(throttled_notify(report)),
             live: Live {
@@ -101,6 +112,7 @@ impl JobFetch {
                 updated_at: RwSignal::new(None),
                 news: RwSignal::new(None),
                 changed: RwSignal::new(Vec::new()),
+                added: RwSignal::new(Vec::new()),
                 now: RwSignal::new(now_ms()),
             },
         };
@@ -130,18 +142,11 @@ impl JobFetch {
 
     /// Starts fetching `query`'s IDs, replacing whatever ran before.
     pub fn start(self, query: JobQuery) {
-        self.abort();
-        crate::api::sent::forget_all();
-        let live = self.live;
-        live.changed.set(Vec::new());
-        live.updated_at.set(None);
         let credentials = Credentials {
             api_key: query.api_key,
             workspace_id: query.workspace_id,
         };
-        self.source
-            .set_value(Some((query.details_url, credentials)));
-        self.pace.set_value(Pace::default());
+        self.start_over(query.details_url, credentials, None);
         let ids = query.ids.ids;
         self.report.set(Some(FetchReport::new(&ids)));
         // Fetching from this moment, not from the first progress report: the button locks at once.
@@ -151,30 +156,70 @@ impl JobFetch {
         }
     }
 
+    /// Stops whatever ran and forgets what it learned: a new set comes from `details_url`
+    /// (found by `search`, when Find jobs finds it).
+    pub(super) fn start_over(
+        self,
+        details_url: String,
+        credentials: Credentials,
+        search: Option<ListSource>,
+    ) {
+        self.abort();
+        crate::api::sent::forget_all();
+        let live = self.live;
+        live.changed.set(Vec::new());
+        live.added.set(Vec::new());
+        live.updated_at.set(None);
+        self.source.set_value(Some((details_url, credentials)));
+        self.search.set_value(search);
+        self.pace.set_value(Pace::default());
+    }
+
     /// Where the set shown came from (its details URL) and who asked, for the requests the
     /// detail panel sends about one of its jobs.
     pub fn source(self) -> Option<(String, Credentials)> {
         self.source.get_value()
     }
 
-    /// Asks again about the shown set's unfinished jobs now, unless a round is running.
+    /// Asks again about the shown set's unfinished jobs now, unless a round is running; for a
+    /// search over a relative window, asks the list for new jobs first.
     pub fn refresh(self) {
-        let ids: Vec<u64> = self.report.with_untracked(|r| {
-            r.as_ref().map_or_else(Vec::new, |r| {
-                r.store.unfinished().filter_map(|row| row.id()).collect()
-            })
-        });
-        let round = self.lifecycle.try_update(|l| l.refresh(ids.len()));
-        if let Some(round) = round.flatten() {
-            self.run(ids, round);
+        let ids = self.ids_to_ask_again();
+        let relists = self.relists();
+        let round = self
+            .lifecycle
+            .try_update(|l| l.refresh(ids.len() + usize::from(relists)));
+        match round.flatten() {
+            Some(round) if relists => self.relist_then_run(round),
+            Some(round) => self.run(ids, round),
+            None => {}
         }
+    }
+
+    /// The rows a refresh asks about: unfinished jobs, and jobs a re-list added that have not
+    /// loaded yet.
+    pub(super) fn ids_to_ask_again(self) -> Vec<u64> {
+        self.report.with_untracked(|r| {
+            r.as_ref().map_or_else(Vec::new, |r| {
+                let loading = r
+                    .store
+                    .rows()
+                    .iter()
+                    .filter(|row| matches!(row, JobRow::Loading(_)));
+                r.store
+                    .unfinished()
+                    .chain(loading)
+                    .filter_map(JobRow::id)
+                    .collect()
+            })
+        })
     }
 
     /// Turns "Auto-refresh" on or off, and remembers it on this device.
     pub fn set_auto_refresh(self, on: bool) {
         self.live.enabled.set(on);
         saved_settings::save_auto_refresh(on);
-        let unfinished = self.any_unfinished();
+        let unfinished = self.may_change();
         let timer = self
             .lifecycle
             .try_update(|l| l.auto_refresh_changed(on, unfinished));
@@ -202,7 +247,7 @@ impl JobFetch {
 
     /// Sends one round's requests; each batch's answer lands as it arrives, unless the round has
     /// been replaced or cancelled since.
-    fn run(self, ids: Vec<u64>, round: Round) {
+    pub(super) fn run(self, ids: Vec<u64>, round: Round) {
         let (Ok(controller), Some((url, credentials))) =
             (AbortController::new(), self.source.get_value())
         else {
@@ -247,7 +292,7 @@ impl JobFetch {
                 self.report.notify();
                 let end = RoundEnd::new(
                     round.into_inner(),
-                    self.any_unfinished(),
+                    self.may_change(),
                     self.live.enabled.get_untracked(),
                 );
                 self.round_ended(end);
@@ -256,7 +301,7 @@ impl JobFetch {
     }
 
     /// After a round: says what changed, and plans the next refresh.
-    fn round_ended(self, end: RoundEnd) {
+    pub(super) fn round_ended(self, end: RoundEnd) {
         if !self.lifecycle.with_untracked(|l| l.is_current(end.id)) {
             return;
         }
@@ -271,30 +316,32 @@ impl JobFetch {
         self.plan(timer.flatten());
     }
 
-    /// Tells the live region what a refresh changed and marks those rows for a few seconds.
+    /// Tells the live region what a refresh changed ("2 new jobs." first, for jobs a re-list
+    /// added) and marks those rows for a few seconds.
     fn tell_changes(self, changed: Vec<u64>) {
         let live = self.live;
+        let added = live.added.get_untracked();
+        let (new, changed): (Vec<u64>, Vec<u64>) =
+            changed.into_iter().partition(|id| added.contains(id));
         let sentence = self.report.with_untracked(|r| {
             let r = r.as_ref()?;
             let rows: Vec<_> = changed.iter().filter_map(|&id| r.store.get(id)).collect();
             change_sentence(&rows)
         });
-        live.news.set(sentence);
-        live.changed.set(changed.clone());
-        set_timeout(
-            move || {
-                // Unless a newer refresh has marked rows of its own since.
-                if live.changed.with_untracked(|now| *now == changed) {
-                    live.changed.set(Vec::new());
-                }
-            },
-            Duration::from_millis(MARK_CHANGED_MS),
-        );
+        let news = match new_jobs_sentence(new.len()) {
+            Some(first) => Some(sentence.map_or(first.clone(), |rest| format!("{first} {rest}"))),
+            None => sentence,
+        };
+        if news.is_some() {
+            live.news.set(news);
+        }
+        mark_for_a_while(live.changed, changed);
+        mark_for_a_while(live.added, new);
     }
 
     /// Sets the timer of a planned refresh; when it fires, the lifecycle says whether it still
     /// stands (no newer plan, the tab showing).
-    fn plan(self, timer: Option<Timer>) {
+    pub(super) fn plan(self, timer: Option<Timer>) {
         let Some(Timer { delay_ms, plan }) = timer else {
             return;
         };
@@ -311,21 +358,49 @@ impl JobFetch {
         );
     }
 
-    /// Some job of the shown set may still change.
-    fn any_unfinished(self) -> bool {
-        self.report.with_untracked(|r| {
-            r.as_ref()
-                .is_some_and(|r| r.store.unfinished().next().is_some())
-        })
+    /// The shown set may still change: some job is unfinished, or a relative search may find
+    /// new ones.
+    fn may_change(self) -> bool {
+        self.relists()
+            || self.report.with_untracked(|r| {
+                r.as_ref()
+                    .is_some_and(|r| r.store.unfinished().next().is_some())
+            })
     }
 
     /// Stops the running round's requests.
-    fn abort(self) {
+    pub(super) fn abort(self) {
         if let Some(controller) = self.controller.get_value() {
             controller.abort();
         }
         self.controller.set_value(None);
     }
+}
+
+/// "2 new jobs." for what a re-list added.
+fn new_jobs_sentence(count: usize) -> Option<String> {
+    match count {
+        0 => None,
+        1 => Some("1 new job.".into()),
+        n => Some(format!(
+            "{} new jobs.",
+            crate::thousands::group_thousands(n as u64)
+        )),
+    }
+}
+
+/// Marks `ids` (their rows show it) until `MARK_CHANGED_MS` have passed, unless a newer round
+/// has marked rows of its own since.
+fn mark_for_a_while(marks: RwSignal<Vec<u64>>, ids: Vec<u64>) {
+    marks.set(ids.clone());
+    set_timeout(
+        move || {
+            if marks.with_untracked(|now| *now == ids) {
+                marks.set(Vec::new());
+            }
+        },
+        Duration::from_millis(MARK_CHANGED_MS),
+    );
 }
 
 /// Tells the report's readers that batches landed, throttled (leptos-use's throttle clears its

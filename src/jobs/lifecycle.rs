@@ -6,6 +6,7 @@ use super::batching::BatchOutcome;
 use super::fetch_jobs::{FetchReport, Progress};
 use super::refresh::{next_delay, FIRST_DELAY_MS};
 use crate::api::ApiError;
+use crate::find::reading::Reading;
 
 /// What the page's fetch is doing.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -13,6 +14,8 @@ pub enum Phase {
     /// No set: before the first fetch, and after one is cleared.
     #[default]
     Idle,
+    /// A search's pages of the jobs list are being read: the set is not known yet.
+    Listing(Reading),
     /// The set is being fetched.
     Fetching(Progress),
     /// The shown set's unfinished jobs are being asked about again.
@@ -54,6 +57,11 @@ pub struct Round {
 }
 
 impl Round {
+    /// The round failed before its batches went out (a search's re-list): the rows stay.
+    pub fn fail(&mut self, error: ApiError) {
+        self.failed = Some(error);
+    }
+
     /// Takes one batch's answer into the report: a fetch records it (failures included); a
     /// refresh changes only the rows it was about, and one that fails keeps every row as it is.
     pub fn land(&mut self, report: &mut FetchReport, outcome: &BatchOutcome) {
@@ -125,14 +133,25 @@ impl Default for Lifecycle {
 }
 
 impl Lifecycle {
-    /// The set is being fetched: the button stays locked.
+    /// The set is being found or fetched: the button stays locked.
     pub fn fetching(&self) -> bool {
-        matches!(self.phase, Phase::Fetching(_))
+        matches!(self.phase, Phase::Listing(_) | Phase::Fetching(_))
     }
 
-    /// Some round (a fetch or a refresh) is sending requests.
+    /// Some round (a search, a fetch or a refresh) is sending requests.
     pub fn asking(&self) -> bool {
-        matches!(self.phase, Phase::Fetching(_) | Phase::Refreshing)
+        matches!(
+            self.phase,
+            Phase::Listing(_) | Phase::Fetching(_) | Phase::Refreshing
+        )
+    }
+
+    /// How far a search's reading of the list has come.
+    pub fn reading(&self) -> Option<Reading> {
+        match self.phase {
+            Phase::Listing(reading) => Some(reading),
+            _ => None,
+        }
     }
 
     pub fn progress(&self) -> Option<Progress> {
@@ -157,6 +176,35 @@ impl Lifecycle {
     fn next_number(&mut self) -> u32 {
         self.current = self.current.wrapping_add(1);
         self.current
+    }
+
+    /// A search starts reading the list, replacing whatever ran or was planned before; its
+    /// number, to check it is still current. `start` follows with the set it found.
+    pub fn start_listing(&mut self) -> u32 {
+        self.delay_ms = FIRST_DELAY_MS;
+        self.phase = Phase::Listing(Reading::default());
+        self.next_number()
+    }
+
+    /// How far the current search's reading has come.
+    pub fn report_reading(&mut self, search: u32, reading: Reading) {
+        if self.is_current(search) && matches!(self.phase, Phase::Listing(_)) {
+            self.phase = Phase::Listing(reading);
+        }
+    }
+
+    /// The current search found nothing to fetch (or failed before it found any): nothing runs,
+    /// and a search over a relative window (`relists`) asks again later, as a refresh would.
+    pub fn found_nothing(
+        &mut self,
+        search: u32,
+        auto_refresh: bool,
+        relists: bool,
+    ) -> Option<Timer> {
+        if !self.is_current(search) {
+            return None;
+        }
+        self.plan(self.delay_ms, auto_refresh, relists)
     }
 
     /// A new set of `ids_total` IDs, replacing whatever ran or was planned before.
@@ -459,5 +507,36 @@ mod tests {
         let end = end(refresh, false);
         assert_eq!(end.changed, [1]);
         assert_eq!(end.failed, Some(unavailable()));
+    }
+
+    #[test]
+    fn a_search_locks_while_it_reads_then_fetches_what_it_found_or_ends() {
+        let mut life = Lifecycle::default();
+        let search = life.start_listing();
+        assert!(life.fetching() && life.asking());
+        let reading = Reading {
+            total: Some(240),
+            page: 3,
+            pages: Some(5),
+        };
+        life.report_reading(search, reading);
+        assert_eq!(life.reading(), Some(reading));
+        let round = life.start(240);
+        assert!(!life.is_current(search) && life.is_current(round.id));
+        assert_eq!(life.reading(), None);
+        life.report_reading(search, Reading::default());
+        assert!(life.progress().is_some(), "an old search reports nothing");
+        let search = life.start_listing();
+        assert_eq!(life.found_nothing(search, true, false), None);
+        assert_eq!(life.phase, Phase::Shown(Next::Nothing));
+        assert!(!life.fetching());
+        let search = life.start_listing();
+        let timer = life.found_nothing(search, true, true).unwrap();
+        assert_eq!(
+            timer.delay_ms, FIRST_DELAY_MS,
+            "a relative search looks again"
+        );
+        assert!(life.timer_fired(timer.plan, false));
+        assert!(life.refresh(1).is_some());
     }
 }

@@ -7,6 +7,7 @@ pub mod duration_range;
 pub mod fetch_jobs;
 pub mod job_fetch;
 pub mod job_row;
+pub mod job_search;
 pub mod lifecycle;
 pub mod needle;
 pub mod notices;

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::job_row::JobRow;
 use super::summary::{Counts, Summary};
-use crate::api::models::DecodedItem;
+use crate::api::models::{DecodedItem, ListedJob};
 use crate::api::ApiError;
 
 /// Every requested ID has exactly one row, in the order asked; unreadable job objects follow.
@@ -17,6 +17,9 @@ pub struct JobStore {
     /// Where each requested ID's row is.
     position: HashMap<u64, usize>,
     counts: Counts,
+    /// What the list endpoint said of each job a search found, given to its row when its
+    /// details land.
+    listed: HashMap<u64, ListedJob>,
 }
 
 impl JobStore {
@@ -31,7 +34,43 @@ impl JobStore {
             requested: ids.len(),
             position: ids.iter().enumerate().map(|(i, &id)| (id, i)).collect(),
             counts,
+            listed: HashMap::new(),
         }
+    }
+
+    /// A row per job a search found, in the list's order, each loading.
+    pub fn listed(jobs: Vec<ListedJob>) -> JobStore {
+        let ids: Vec<u64> = jobs.iter().map(|job| job.job_id).collect();
+        let mut store = JobStore::new(&ids);
+        store.listed = jobs.into_iter().map(|job| (job.job_id, job)).collect();
+        store
+    }
+
+    /// The set came from a search: the list's columns have something to show.
+    pub fn is_listed(&self) -> bool {
+        !self.listed.is_empty()
+    }
+
+    /// Jobs a search found since: loading rows at the top, newest first (jobs the set already
+    /// holds are left out). Returns their IDs.
+    pub fn prepend(&mut self, jobs: Vec<ListedJob>) -> Vec<u64> {
+        let new: Vec<ListedJob> = jobs
+            .into_iter()
+            .filter(|job| !self.position.contains_key(&job.job_id))
+            .collect();
+        let ids: Vec<u64> = new.iter().map(|job| job.job_id).collect();
+        let rows = ids.iter().map(|&id| JobRow::Loading(id));
+        rows.clone().for_each(|row| self.counts.add(&row));
+        self.rows.splice(0..0, rows);
+        self.requested += ids.len();
+        self.position = self.rows[..self.requested]
+            .iter()
+            .enumerate()
+            .filter_map(|(i, row)| Some((row.id()?, i)))
+            .collect();
+        self.listed
+            .extend(new.into_iter().map(|job| (job.job_id, job)));
+        ids
     }
 
     /// Rows whose batch was answered, from the kept counts.
@@ -80,7 +119,13 @@ impl JobStore {
                 }
                 for &id in asked {
                     let row = match answered.get(&id) {
-                        Some(job) => JobRow::Found((*job).clone()),
+                        Some(job) => {
+                            let mut job = (*job).clone();
+                            if let Some(listed) = self.listed.get(&id) {
+                                listed.fill(&mut job);
+                            }
+                            JobRow::Found(job)
+                        }
                         None => JobRow::NotFound(id),
                     };
                     if self.set(id, row) {
@@ -277,6 +322,32 @@ mod tests {
                 "1 PENDING",
                 "2 not loaded: Server error 503 (see the message above)"
             ]
+        );
+    }
+
+    #[test]
+    fn a_search_s_rows_get_the_list_s_fields_and_new_jobs_go_on_top() {
+        let listed = |id: u64| ListedJob {
+            job_id: id,
+            source_dataset: Some(format!("prod.{id}")),
+            target_dataset: None,
+            created_at: None,
+        };
+        let mut store = JobStore::listed(vec![listed(5), listed(4)]);
+        assert!(store.is_listed() && !JobStore::new(&[1]).is_listed());
+        store.apply(&[5, 4], &Ok(vec![job(5, "SUCCESS"), job(4, "FAILURE")]));
+        let source =
+            |store: &JobStore, id| store.get(id).and_then(|r| r.job()?.source_dataset.clone());
+        assert_eq!(source(&store, 5).as_deref(), Some("prod.5"));
+        assert_eq!(store.prepend(vec![listed(7), listed(6), listed(5)]), [7, 6]);
+        assert_eq!(labels(&store)[..2], ["7 loading", "6 loading"]);
+        assert_eq!(store.summary().requested, 4);
+        store.apply(&[7], &Ok(vec![job(7, "FAILURE")]));
+        assert_eq!(source(&store, 7).as_deref(), Some("prod.7"));
+        assert_eq!(
+            source(&store, 4).as_deref(),
+            Some("prod.4"),
+            "rows below keep theirs"
         );
     }
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::page_location::{encode_query, push_query, query_params, replace_query};
 use super::share_link::{compact_ranges, link_params, read_link, PageLink, SharedView};
+use crate::find::search::FindSearch;
 use crate::input::form_input::JobQuery;
 use crate::jobs::view_state::ViewState;
 
@@ -31,6 +32,18 @@ pub fn record_set(query: &JobQuery, base_url: &str, view: &ViewState) {
         ids: compact_ranges(&query.ids.ids),
         base_url: base_url.to_string(),
         workspace_id: query.workspace_id.clone(),
+        search: None,
+    };
+    push_query(&encode_query(&link_params(&shared, view)));
+}
+
+/// One new history entry for a search the person ran: the search in place of IDs.
+pub fn record_search(search: &FindSearch, base_url: &str, workspace_id: &str, view: &ViewState) {
+    let shared = SharedView {
+        ids: String::new(),
+        base_url: base_url.to_string(),
+        workspace_id: workspace_id.to_string(),
+        search: Some(search.clone()),
     };
     push_query(&encode_query(&link_params(&shared, view)));
 }

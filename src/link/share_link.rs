@@ -1,6 +1,7 @@
 //! The share link: job IDs (compacted to ranges), base URL and workspace in the query string,
 //! and the grid's view (sort, filters, search) beside them. Never the API key.
 
+use crate::find::search::FindSearch;
 use crate::jobs::view_state::ViewState;
 
 /// What a share link carries.
@@ -10,12 +11,14 @@ pub struct SharedView {
     pub ids: String,
     pub base_url: String,
     pub workspace_id: String,
+    /// The Find jobs search whose jobs the link shows, in place of IDs.
+    pub search: Option<FindSearch>,
 }
 
 impl SharedView {
-    /// A link with no IDs is not a link to anything.
-    pub fn has_ids(&self) -> bool {
-        !self.ids.trim().is_empty()
+    /// A link with neither IDs nor a search is not a link to anything.
+    pub fn names_jobs(&self) -> bool {
+        !self.ids.trim().is_empty() || self.search.is_some()
     }
 }
 
@@ -40,10 +43,11 @@ pub fn compact_ranges(ids: &[u64]) -> String {
 }
 
 impl SharedView {
-    /// The link's query parameters, `ids`, `base`, `workspace`, in that order; empty fields are left
-    /// out. The browser encodes them (`page_location`).
+    /// The link's query parameters, `ids`, `base`, `workspace`, in that order, then the search's;
+    /// empty fields are left out. The browser encodes them (`page_location`).
     pub fn to_params(&self) -> Vec<(&'static str, String)> {
-        [
+        let search = self.search.iter().flat_map(FindSearch::to_params);
+        let mut params: Vec<(&'static str, String)> = [
             ("ids", &self.ids),
             ("base", &self.base_url),
             ("workspace", &self.workspace_id),
@@ -51,13 +55,20 @@ impl SharedView {
         .into_iter()
         .filter(|(_, value)| !value.trim().is_empty())
         .map(|(key, value)| (key, value.trim().to_string()))
-        .collect()
+        .collect();
+        params.extend(search);
+        params
     }
 
     /// The view a link's decoded query parameters describe; unknown parameters are ignored, and a
     /// `key` parameter above all.
-    pub fn from_params<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> SharedView {
-        let mut view = SharedView::default();
+    pub fn from_params<'a>(
+        params: impl IntoIterator<Item = (&'a str, &'a str)> + Clone,
+    ) -> SharedView {
+        let mut view = SharedView {
+            search: FindSearch::from_params(params.clone()),
+            ..SharedView::default()
+        };
         for (key, value) in params {
             match key {
                 "ids" => view.ids = value.to_string(),
@@ -91,7 +102,9 @@ pub fn read_link<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)> + Clon
         .map(|p| format!("{}={}", p.name, p.value))
         .collect();
     for (name, _) in params {
-        let known = SHARED_NAMES.contains(&name) || ViewState::PARAM_NAMES.contains(&name);
+        let known = SHARED_NAMES.contains(&name)
+            || FindSearch::PARAM_NAMES.contains(&name)
+            || ViewState::PARAM_NAMES.contains(&name);
         if !known && !ignored.iter().any(|i| i == name) {
             ignored.push(name.to_string());
         }
@@ -130,6 +143,7 @@ mod tests {
             ids: "1040-1049,2001".into(),
             base_url: " https://dc.example.com/api/v1 ".into(),
             workspace_id: "8f14e45f-ceea-4e67-a8f3-5c7e2b1d9a10".into(),
+            search: None,
         };
         let params = view.to_params();
         assert_eq!(
@@ -180,5 +194,22 @@ mod tests {
         let params = link_params(&link.shared, &link.view);
         let names: Vec<&str> = params.iter().map(|(name, _)| *name).collect();
         assert_eq!(names, ["ids", "sort", "q"]);
+    }
+
+    #[test]
+    fn a_search_link_holds_the_search_and_never_the_key() {
+        let link = read_link([
+            ("since", "24h"),
+            ("statuses", "FAILURE"),
+            ("name", "orders"),
+            ("workspace", "ws"),
+            ("key", "secret"),
+        ]);
+        assert!(link.shared.names_jobs() && link.shared.ids.is_empty());
+        assert_eq!(link.ignored, ["key"]);
+        let params = link_params(&link.shared, &link.view);
+        let names: Vec<&str> = params.iter().map(|(name, _)| *name).collect();
+        assert_eq!(names, ["workspace", "since", "statuses", "name"]);
+        assert!(!read_link([("sort", "-id")]).shared.names_jobs());
     }
 }

@@ -49,6 +49,19 @@ pub fn parse_http_date(text: &str) -> Option<f64> {
     date_parse(text.trim())
 }
 
+/// A `datetime-local` value (`2026-12-01T09:30`), which `Date.parse` reads in the person's
+/// time zone: Find jobs' custom range.
+pub fn parse_local(text: &str) -> Option<f64> {
+    date_parse(text.trim())
+}
+
+/// The browser's `Date.toISOString`: ISO 8601 in UTC, as files and the list's query carry it.
+pub fn iso_utc(epoch_ms: f64) -> String {
+    Date::new(&JsValue::from_f64(epoch_ms))
+        .to_iso_string()
+        .into()
+}
+
 /// `2025-01-15 10:00:02 UTC`: the exact instant, for the hover text next to local times.
 pub fn format_utc(epoch_ms: f64) -> String {
     // `2025-01-15T10:00:02.000Z`; instants come from `Date.parse`, so always in Date's range.

@@ -12,7 +12,7 @@ use crate::export::json_lists::json_parts;
 use crate::export::progress::progress_text;
 use crate::export::{file_name, LocalStamp};
 use crate::jobs::job_row::JobRow;
-use crate::time::local_time::now_ms;
+use crate::time::local_time::{iso_utc, now_ms};
 
 /// Rows written between two yields to the browser: 100,000 rows export without freezing it.
 const ROWS_PER_SLICE: usize = 5_000;
@@ -161,13 +161,6 @@ fn object(fields: &[(&str, JsValue)]) -> JsValue {
         let _ = Reflect::set(&object, &(*name).into(), value);
     }
     object.into()
-}
-
-/// The browser's `Date.toISOString`: ISO 8601 in UTC.
-fn iso_utc(epoch_ms: f64) -> String {
-    Date::new(&JsValue::from_f64(epoch_ms))
-        .to_iso_string()
-        .into()
 }
 
 /// Now on the person's clock, for the file's name.

@@ -32,7 +32,7 @@ pub fn GridHeader(
             };
             let sort = move |_| view.update(|v| v.sort = Sort::next(v.sort, index));
             view! {
-                <th scope="col" aria-sort=aria_sort>
+                <th scope="col" class=column.listed.then_some("listed-col") aria-sort=aria_sort>
                     <button type="button" class="sort" on:click=sort>
                         {column.label}
                         <span class="sort-mark" aria-hidden="true">{mark}</span>

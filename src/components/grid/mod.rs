@@ -12,7 +12,7 @@ use header::GridHeader;
 use row::GridRow;
 use scroll::{Scroll, Spacer};
 
-use crate::jobs::column::COLUMNS;
+use crate::jobs::column::{ALWAYS_SHOWN, COLUMNS};
 use crate::jobs::fetch_jobs::FetchReport;
 use crate::jobs::job_fetch::Live;
 use crate::jobs::view_state::{Direction, Sort, ViewState};
@@ -66,7 +66,10 @@ pub fn ResultsGrid(
         move || shown.track(),
         move || rows_view.with(|_| ()),
     );
-    let columns = COLUMNS.len();
+    let columns = ALWAYS_SHOWN;
+    // The list's columns show for a set that Find jobs found.
+    let listed =
+        Memo::new(move |_| report.with(|r| r.as_ref().is_some_and(|r| r.store.is_listed())));
     let nothing_shown = move || {
         shown.with(Vec::is_empty).then(|| {
             view! {
@@ -85,10 +88,10 @@ pub fn ResultsGrid(
             node_ref=scroller
             on:scroll=move |ev| scroll.scrolled(ev)
         >
-            <table class="results grid" aria-rowcount=move || shown.with(Vec::len) + 1>
+            <table class="results grid" class:listed=listed aria-rowcount=move || shown.with(Vec::len) + 1>
                 <caption>{move || view.with(|v| caption(v.sort))}</caption>
                 <colgroup>
-                    {COLUMNS.iter().map(|c| view! { <col class=c.class/> }).collect_view()}
+                    {COLUMNS.iter().map(|c| view! { <col class=c.classes()/> }).collect_view()}
                 </colgroup>
                 <thead>
                     <GridHeader view=view/>

@@ -27,15 +27,14 @@ pub fn GridRow(
         report.with(|r| r.as_ref().and_then(|r| r.store.rows().get(index).cloned()))
     });
     let class = move || {
-        let changed = row.with(|r| {
-            r.as_ref()
-                .and_then(JobRow::id)
-                .is_some_and(|id| live.changed.with(|c| c.contains(&id)))
-        });
+        let id = row.with(|r| r.as_ref().and_then(JobRow::id));
+        let marked = |ids: RwSignal<Vec<u64>>| id.is_some_and(|id| ids.with(|c| c.contains(&id)));
+        let (added, changed) = (marked(live.added), marked(live.changed));
         row.with(|r| match r {
             Some(JobRow::NotFound(_)) => "row row-missing",
             Some(JobRow::NotLoaded { .. } | JobRow::Unreadable(_)) => "row row-failed",
             // Marked by its text too ("Updated", from the stylesheet), not only by colour.
+            _ if added => "row row-new",
             _ if changed => "row row-changed",
             _ => "row",
         })
@@ -117,7 +116,7 @@ fn job_cells(job: Job, now: RwSignal<f64>) -> AnyView {
                 view! { <th scope="row" data-label=column.label>{open}</th> }.into_any()
             } else {
                 view! {
-                    <td class=column.class data-label=column.label>
+                    <td class=column.classes() data-label=column.label>
                         <div class="cell">{content}</div>
                     </td>
                 }
