@@ -28,10 +28,14 @@ export const LIVE_FAILING = { port: 18823, flags: '--clock-speed 25 --fail-after
 export const PANIC_HOOKS = 18824;
 /** The release build on a host that sends no hosting headers (no frame-ancestors, no CSP header). */
 export const NO_HEADERS = { port: 18825, flags: '--dist ../dist --no-security-headers' };
-/** Find jobs: 3,000 jobs over the last 30 days, in list pages of at most 5 whatever is asked. */
-export const FIND = { port: 18827, flags: '--jobs 3000 --list-page-limit 5' };
+/** Find jobs: 3,000 jobs over the last 30 days, in list pages of at most 5 whatever is asked.
+ *  Without live jobs, nothing changes while a test compares what the page found with what
+ *  demo-api lists. */
+export const FIND = { port: 18827, flags: '--jobs 3000 --list-page-limit 5 --no-live-jobs' };
+/** The same, each answer 400 ms late: a search's progress and Cancel can be seen. */
+export const FIND_SLOW = { port: 18829, flags: '--jobs 3000 --list-page-limit 5 --latency-ms 400' };
 /** Find jobs watching for new ones: tests add jobs with POST /log/add-job, one test at a time. */
-export const FIND_ADDS = { port: 18828, flags: '' };
+export const FIND_ADDS = { port: 18828, flags: '--no-live-jobs' };
 /** Another site (end2end/framer/), on its own port: it frames the page. */
 export const FRAMER = 18826;
 /** The address of a server started here. */
@@ -101,6 +105,7 @@ export default defineConfig({
     server(NO_HEADERS.port, NO_HEADERS.flags),
     server(FRAMER, '--dist framer --no-security-headers'),
     server(FIND.port, FIND.flags),
+    server(FIND_SLOW.port, FIND_SLOW.flags),
     server(FIND_ADDS.port, FIND_ADDS.flags),
     { ...server(NGINX, '', `./nginx-test.sh ${NGINX} ${at(MAIN)} ../dist`), url: `${at(NGINX)}/` },
     {

@@ -50,6 +50,10 @@ pub struct Config {
     /// within 100 s) this many times faster: 20 has them all finished in 5 s
     #[arg(long, value_name = "F", default_value_t = 1.0, value_parser = speed)]
     pub clock_speed: f64,
+    /// Seed 1020-1024 as the other jobs are seeded: the data set then never changes while the
+    /// server runs, for tests that compare what a client found with what the server lists
+    #[arg(long = "no-live-jobs", action = clap::ArgAction::SetFalse)]
+    pub live_jobs: bool,
     /// Answer without CORS headers, like an instance that does not allow this origin
     #[arg(long = "no-cors", action = clap::ArgAction::SetFalse)]
     pub cors: bool,
@@ -236,6 +240,7 @@ mod tests {
     #[test]
     fn defaults_and_flags() {
         let c = run(&[]).unwrap();
+        assert!(c.live_jobs && !run(&["--no-live-jobs"]).unwrap().live_jobs);
         assert_eq!(
             (c.port, c.jobs, c.batch_limit, c.cors, c.error_status),
             (8080, 300, 500, true, 503)

@@ -117,6 +117,15 @@ pub fn job(run_id: u64, seeding: Seeding, uptime_secs: i64, server_start: i64) -
     if LIVE_IDS.contains(&run_id) {
         return Some(live_job(run_id, uptime_secs, server_start));
     }
+    seeded_job(run_id, seeding)
+}
+
+/// The job with this ID as seeded, the live ones' IDs included: a pure function of the ID and
+/// the data set, which never changes while the server runs (`--no-live-jobs`).
+pub fn seeded_job(run_id: u64, seeding: Seeding) -> Option<Job> {
+    if run_id < FIRST_ID || run_id >= FIRST_ID + seeding.total {
+        return None;
+    }
     let seed = mix(run_id);
     let comparison = (seed >> 8) % COMPARISONS.len() as u64;
     let timing = SeededTiming::new(run_id, seed, seeding);
@@ -795,5 +804,19 @@ mod tests {
         );
         assert_eq!(parse_iso8601("2025-01-15"), Some(1_736_899_200));
         assert_eq!(parse_iso8601("yesterday"), None);
+    }
+
+    #[test]
+    fn without_live_jobs_1020_to_1024_are_seeded_like_the_rest() {
+        let live = job(1021, S300, 0, NOW).unwrap();
+        assert_eq!(live.status, "PENDING", "a live job starts pending");
+        let seeded = seeded_job(1021, S300).unwrap();
+        assert_eq!(
+            seeded,
+            seeded_job(1021, S300).unwrap(),
+            "the same at any time"
+        );
+        assert_eq!(seeded_job(1003, S300), job(1003, S300, 5, NOW));
+        assert_eq!(seeded_job(1001 + 300, S300), None);
     }
 }

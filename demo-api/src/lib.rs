@@ -399,6 +399,13 @@ impl AppState {
             let added = self.added.lock().ok()?;
             return added.iter().find(|job| job.run_id == id).cloned();
         }
+        let seeding = data::Seeding {
+            total: self.config.jobs,
+            now: self.config.now.unwrap_or(self.started_unix),
+        };
+        if !self.config.live_jobs {
+            return data::seeded_job(id, seeding);
+        }
         // The live jobs' clock, --clock-speed times faster; their times read as if the server
         // had started that long ago, so a job is never started in the future.
         let since = self.live_since.lock().map_or(self.started, |mut since| {
@@ -407,10 +414,6 @@ impl AppState {
         let live_secs = (since.elapsed().as_secs_f64() * self.config.clock_speed) as i64;
         // One clock for the whole data set: with --now, the live jobs run on it too.
         let now = self.seeded_now();
-        let seeding = data::Seeding {
-            total: self.config.jobs,
-            now: self.config.now.unwrap_or(self.started_unix),
-        };
         data::job(id, seeding, live_secs, now - live_secs)
     }
 }

@@ -39,8 +39,16 @@ pub fn ErrorPanel(
                     group_thousands(report.store.summary().requested as u64),
                 )
             };
-            let messages: Vec<String> = report.failures.iter().map(ApiError::to_string).collect();
-            search.or(Some((heading, messages)))
+            let mut messages: Vec<String> =
+                report.failures.iter().map(ApiError::to_string).collect();
+            // A search that stopped early leads; the details' own failures follow it.
+            Some(match search {
+                Some((heading, mut first)) => {
+                    first.append(&mut messages);
+                    (heading, first)
+                }
+                None => (heading, messages),
+            })
         })
     };
     move || {

@@ -26,7 +26,10 @@ impl FormFields {
     /// the remembered one. A page opened without a link gets the remembered connection.
     pub fn fill_from_link(&self, link: &SharedView, saved: &SavedSettings) {
         if link.names_jobs() {
-            self.job_ids.set(link.ids.clone());
+            // A search's link leaves the Job IDs tab as it was.
+            if link.search.is_none() {
+                self.job_ids.set(link.ids.clone());
+            }
             self.base_url.set(link.base_url.clone());
             let workspace = if link.workspace_id.is_empty() {
                 &saved.workspace_id

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::{FetchProgress, SearchProgress, StatusNotice};
 use crate::jobs::job_fetch::JobFetch;
-use crate::jobs::notices::cancelled_notice;
+use crate::jobs::notices::{cancelled_notice, SEARCH_CANCELLED};
 
 /// The live line under the form: the running fetch's progress with Cancel, and the last notice.
 #[component]
@@ -13,6 +13,11 @@ pub fn StatusLine(
     notice: StatusNotice,
 ) -> impl IntoView {
     let on_cancel = Callback::new(move |()| {
+        if fetch.reading.get_untracked().is_some() {
+            fetch.cancel();
+            notice.0.set(Some(SEARCH_CANCELLED.into()));
+            return;
+        }
         fetch.cancel();
         let kept = fetch
             .report

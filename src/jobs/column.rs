@@ -39,7 +39,8 @@ pub struct Column {
     pub key: &'static str,
     /// Its header, and the label of its line on a narrow-screen card.
     pub label: &'static str,
-    /// Its width class in `style/main.css`, on its `<col>` and its cells.
+    /// Its width class in `style/main.css`, on its `<col>` and its cells (with `listed-col` for
+    /// a listed column, which hides it for a set that did not come from a search).
     pub class: &'static str,
     /// Its cell heads the row (`<th scope="row">`): what a screen reader names the row by.
     pub heads_row: bool,
@@ -211,7 +212,7 @@ pub const COLUMNS: [Column; 12] = [
     Column {
         key: "source",
         label: "Source dataset",
-        class: "col-dataset",
+        class: "col-dataset listed-col",
         heads_row: false,
         listed: true,
         cell: |job, _| text_or_empty(job.source_dataset.as_deref()),
@@ -221,7 +222,7 @@ pub const COLUMNS: [Column; 12] = [
     Column {
         key: "target",
         label: "Target dataset",
-        class: "col-dataset",
+        class: "col-dataset listed-col",
         heads_row: false,
         listed: true,
         cell: |job, _| text_or_empty(job.target_dataset.as_deref()),
@@ -231,7 +232,7 @@ pub const COLUMNS: [Column; 12] = [
     Column {
         key: "created",
         label: "Created",
-        class: "col-time",
+        class: "col-time listed-col",
         heads_row: false,
         listed: true,
         cell: |job, _| job.created_at.as_ref().map_or(Cell::Empty, Cell::Time),
@@ -239,18 +240,6 @@ pub const COLUMNS: [Column; 12] = [
         search: not_searched,
     },
 ];
-
-impl Column {
-    /// Its class on `<col>`, `<th>` and cells: its width, and for a listed column the class
-    /// that hides it when the set did not come from a search.
-    pub fn classes(&self) -> &'static str {
-        match (self.listed, self.class) {
-            (true, "col-dataset") => "col-dataset listed-col",
-            (true, _) => "col-time listed-col",
-            (false, class) => class,
-        }
-    }
-}
 
 /// The columns every set shows, the list's own coming after them: what the grid's spacers and
 /// message rows span. A span over the list's columns too would add empty columns to a set that
@@ -330,7 +319,7 @@ mod tests {
         );
         assert!(COLUMNS
             .iter()
-            .all(|c| c.listed == c.classes().contains("listed-col")));
+            .all(|c| c.listed == c.class.contains("listed-col")));
     }
 
     #[test]

@@ -50,6 +50,8 @@ pub struct JobFetch {
     pub(super) source: StoredValue<Option<(String, Credentials)>>,
     /// The search that found the set shown, when Find jobs did: a relative one is asked again.
     pub(super) search: StoredValue<Option<ListSource>>,
+    /// The IDs the running refresh's re-list added, told apart as new when it ends.
+    pub(super) just_added: StoredValue<Vec<u64>>,
     /// How large the batches and how many in flight, as the set's last round left it: a refresh
     /// starts from what the fetch learned about the server.
     pub(super) pace: StoredValue<Pace>,
@@ -103,6 +105,7 @@ impl JobFetch {
             controller: StoredValue::new_local(None),
             source: StoredValue::new(None),
             search: StoredValue::new(None),
+            just_added: StoredValue::new(Vec::new()),
             pace: StoredValue::new(Pace::default()),
             notify_landed: StoredValue::new(throttled_notify(report)),
             live: Live {
@@ -172,6 +175,7 @@ impl JobFetch {
         live.updated_at.set(None);
         self.source.set_value(Some((details_url, credentials)));
         self.search.set_value(search);
+        self.just_added.set_value(Vec::new());
         self.pace.set_value(Pace::default());
     }
 
@@ -186,6 +190,8 @@ impl JobFetch {
     pub fn refresh(self) {
         let ids = self.ids_to_ask_again();
         let relists = self.relists();
+        // A re-list counts as something to ask: a relative search is asked again even when
+        // every job shown has finished.
         let round = self
             .lifecycle
             .try_update(|l| l.refresh(ids.len() + usize::from(relists)));
@@ -320,7 +326,7 @@ impl JobFetch {
     /// added) and marks those rows for a few seconds.
     fn tell_changes(self, changed: Vec<u64>) {
         let live = self.live;
-        let added = live.added.get_untracked();
+        let added = self.just_added.get_value();
         let (new, changed): (Vec<u64>, Vec<u64>) =
             changed.into_iter().partition(|id| added.contains(id));
         let sentence = self.report.with_untracked(|r| {

@@ -79,7 +79,8 @@ impl JobFetch {
             self.live.news.set(Some(news.join(" ")));
         }
         let ids: Vec<u64> = found.jobs.iter().map(|job| job.job_id).collect();
-        // A search that failed is not asked again by itself: the key or the query may be wrong.
+        // A search that failed before it found anything is not asked again by itself: the key
+        // or the query may be wrong. (One that stopped partway is: its re-list reads page 1.)
         let relists = self.relists() && end.failed.is_none();
         self.report.set(Some(FetchReport::searched(end)));
         if ids.is_empty() {
@@ -114,7 +115,7 @@ impl JobFetch {
                 r.as_mut()
                     .map_or_else(Vec::new, |r| r.store.prepend(end.found.jobs))
             });
-            self.live.added.set(added.unwrap_or_default());
+            self.just_added.set_value(added.unwrap_or_default());
             self.run(self.ids_to_ask_again(), round);
         });
     }

@@ -57,7 +57,8 @@ pub struct Round {
 }
 
 impl Round {
-    /// The round failed before its batches went out (a search's re-list): the rows stay.
+    /// The round's re-list failed: the rows stay, its batches still go out, and the round ends
+    /// as a failed refresh does (paused, or waiting for a `Retry-After`).
     pub fn fail(&mut self, error: ApiError) {
         self.failed = Some(error);
     }

@@ -15,6 +15,10 @@ pub fn duplicates_notice(dropped: usize) -> Option<String> {
     }
 }
 
+/// Said when a search is cancelled while it reads the list: nothing was fetched.
+pub const SEARCH_CANCELLED: &str =
+    "Search cancelled before it found its jobs. Press Find jobs to search again.";
+
 /// What a cancelled fetch kept, from the counts of its set (none if there was no set).
 pub fn cancelled_notice(kept: Option<Summary>) -> String {
     match kept {

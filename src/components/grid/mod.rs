@@ -91,7 +91,7 @@ pub fn ResultsGrid(
             <table class="results grid" class:listed=listed aria-rowcount=move || shown.with(Vec::len) + 1>
                 <caption>{move || view.with(|v| caption(v.sort))}</caption>
                 <colgroup>
-                    {COLUMNS.iter().map(|c| view! { <col class=c.classes()/> }).collect_view()}
+                    {COLUMNS.iter().map(|c| view! { <col class=c.class/> }).collect_view()}
                 </colgroup>
                 <thead>
                     <GridHeader view=view/>

@@ -116,7 +116,7 @@ fn job_cells(job: Job, now: RwSignal<f64>) -> AnyView {
                 view! { <th scope="row" data-label=column.label>{open}</th> }.into_any()
             } else {
                 view! {
-                    <td class=column.classes() data-label=column.label>
+                    <td class=column.class data-label=column.label>
                         <div class="cell">{content}</div>
                     </td>
                 }
