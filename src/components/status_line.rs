@@ -13,12 +13,12 @@ pub fn StatusLine(
     notice: StatusNotice,
 ) -> impl IntoView {
     let on_cancel = Callback::new(move |()| {
-        if fetch.reading.get_untracked().is_some() {
-            fetch.cancel();
+        let searching = fetch.reading.get_untracked().is_some();
+        fetch.cancel();
+        if searching {
             notice.0.set(Some(SEARCH_CANCELLED.into()));
             return;
         }
-        fetch.cancel();
         let kept = fetch
             .report
             .with_untracked(|r| r.as_ref().map(|r| r.store.summary()));

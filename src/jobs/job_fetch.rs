@@ -16,6 +16,7 @@ use super::fetch_jobs::{fetch_jobs, FetchReport, Progress, Transport};
 use super::job_row::JobRow;
 use super::job_search::ListSource;
 use super::lifecycle::{Lifecycle, Phase, Round, RoundEnd, RoundKind, Timer};
+use super::notices::{joined, new_jobs_notice};
 use super::refresh::change_sentence;
 use crate::api::{fetch_job_details, ApiError, Credentials};
 use crate::find::reading::Reading;
@@ -334,10 +335,7 @@ impl JobFetch {
             let rows: Vec<_> = changed.iter().filter_map(|&id| r.store.get(id)).collect();
             change_sentence(&rows)
         });
-        let news = match new_jobs_sentence(new.len()) {
-            Some(first) => Some(sentence.map_or(first.clone(), |rest| format!("{first} {rest}"))),
-            None => sentence,
-        };
+        let news = joined(new_jobs_notice(new.len()), sentence);
         if news.is_some() {
             live.news.set(news);
         }
@@ -380,18 +378,6 @@ impl JobFetch {
             controller.abort();
         }
         self.controller.set_value(None);
-    }
-}
-
-/// "2 new jobs." for what a re-list added.
-fn new_jobs_sentence(count: usize) -> Option<String> {
-    match count {
-        0 => None,
-        1 => Some("1 new job.".into()),
-        n => Some(format!(
-            "{} new jobs.",
-            crate::thousands::group_thousands(n as u64)
-        )),
     }
 }
 

@@ -1,4 +1,4 @@
-//! What the status line says when a fetch starts or is cancelled.
+//! What the status line says: a fetch starting or cancelled, new jobs, two notices in one line.
 
 use super::summary::Summary;
 use crate::thousands::group_thousands;
@@ -12,6 +12,23 @@ pub fn duplicates_notice(dropped: usize) -> Option<String> {
             "{} duplicate IDs were dropped.",
             group_thousands(n as u64)
         )),
+    }
+}
+
+/// Two notices in one line, either of which may be missing.
+pub fn joined(first: Option<String>, second: Option<String>) -> Option<String> {
+    match (first, second) {
+        (Some(first), Some(second)) => Some(format!("{first} {second}")),
+        (first, second) => first.or(second),
+    }
+}
+
+/// "2 new jobs.", for what a search's re-list added, when it added any.
+pub fn new_jobs_notice(count: usize) -> Option<String> {
+    match count {
+        0 => None,
+        1 => Some("1 new job.".into()),
+        n => Some(format!("{} new jobs.", group_thousands(n as u64))),
     }
 }
 
@@ -34,6 +51,17 @@ pub fn cancelled_notice(kept: Option<Summary>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_notices_make_one_line_and_new_jobs_are_counted() {
+        let both = joined(Some("A.".into()), Some("B.".into()));
+        assert_eq!(both.as_deref(), Some("A. B."));
+        assert_eq!(joined(None, Some("B.".into())).as_deref(), Some("B."));
+        assert_eq!(joined(None, None), None);
+        assert_eq!(new_jobs_notice(0), None);
+        assert_eq!(new_jobs_notice(1).unwrap(), "1 new job.");
+        assert_eq!(new_jobs_notice(1_200).unwrap(), "1,200 new jobs.");
+    }
 
     #[test]
     fn duplicates_are_counted_in_words() {

@@ -61,14 +61,6 @@ pub fn ignored_notice(link: &PageLink) -> Option<String> {
     })
 }
 
-/// Two notices in one line, either of which may be missing.
-pub fn joined(first: Option<String>, second: Option<String>) -> Option<String> {
-    match (first, second) {
-        (Some(first), Some(second)) => Some(format!("{first} {second}")),
-        (first, second) => first.or(second),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,9 +110,5 @@ mod tests {
             Some("Not used from this link: key, sort=bogus. The jobs and the rest of the view are shown as usual.")
         );
         assert_eq!(ignored_notice(&PageLink::default()), None);
-        let both = joined(Some("A.".into()), Some("B.".into()));
-        assert_eq!(both.as_deref(), Some("A. B."));
-        assert_eq!(joined(None, Some("B.".into())).as_deref(), Some("B."));
-        assert_eq!(joined(None, None), None);
     }
 }
