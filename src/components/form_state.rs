@@ -144,17 +144,9 @@ impl FindForm {
 
     /// The search as typed.
     pub fn snapshot(&self) -> FindSearch {
-        let since = self.since.get_untracked();
-        let since = Since::RELATIVE
-            .iter()
-            .find(|(.., param)| *param == since)
-            .map_or_else(
-                || Since::Custom {
-                    from: self.from.get_untracked(),
-                    to: self.to.get_untracked(),
-                },
-                |(relative, ..)| relative.clone(),
-            );
+        let since = self.since.with_untracked(|since| {
+            Since::from_param(since, self.from.get_untracked(), self.to.get_untracked())
+        });
         FindSearch {
             since,
             statuses: self.statuses.get_untracked(),

@@ -48,6 +48,14 @@ impl Since {
         }
     }
 
+    /// The choice a link value names; any other value is a custom range from `from` to `to`.
+    pub fn from_param(param: &str, from: String, to: String) -> Since {
+        match Since::RELATIVE.iter().find(|(.., value)| *value == param) {
+            Some((relative, ..)) => relative.clone(),
+            None => Since::Custom { from, to },
+        }
+    }
+
     /// Its value in the link: `1h`, `24h`, `7d`, `30d` or `custom`.
     pub fn param(&self) -> &'static str {
         Since::RELATIVE
@@ -165,10 +173,7 @@ impl FindSearch {
             }
         }
         let since = since?;
-        search.since = match Since::RELATIVE.iter().find(|(.., param)| *param == since) {
-            Some((relative, ..)) => relative.clone(),
-            None => Since::Custom { from, to },
-        };
+        search.since = Since::from_param(&since, from, to);
         Some(search)
     }
 
